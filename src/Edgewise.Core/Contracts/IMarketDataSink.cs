@@ -1,0 +1,16 @@
+using Edgewise.Core.Events;
+
+namespace Edgewise.Core.Contracts;
+
+/// <summary>
+/// Receives normalized market data from a venue parser, synchronously, on the parser's thread.
+/// Arguments are only valid during the call (the parser reuses them), which keeps parsing allocation-free.
+/// </summary>
+public interface IMarketDataSink
+{
+    void OnBookUpdate(BookUpdate update);
+
+    void OnTrade(in TradeTick trade);
+
+    void OnQuote(in QuoteTick quote);
+}

@@ -1,0 +1,3 @@
+namespace Edgewise.Engine;
+
+internal static class Placeholder;

@@ -1,0 +1,3 @@
+namespace Edgewise.Storage;
+
+internal static class Placeholder;

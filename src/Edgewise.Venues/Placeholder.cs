@@ -1,0 +1,3 @@
+namespace Edgewise.Venues;
+
+internal static class Placeholder;

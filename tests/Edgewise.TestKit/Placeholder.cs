@@ -1,0 +1,3 @@
+namespace Edgewise.TestKit;
+
+internal static class Placeholder;
