@@ -13,4 +13,7 @@ public interface IMarketDataSink
     void OnTrade(in TradeTick trade);
 
     void OnQuote(in QuoteTick quote);
+
+    /// <summary>A book became healthy or unhealthy (gap, checksum failure, staleness); strategies must not trade it while unhealthy.</summary>
+    void OnBookStatus(in BookStatus status);
 }
