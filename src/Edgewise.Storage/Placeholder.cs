@@ -1,3 +1,0 @@
-namespace Edgewise.Storage;
-
-internal static class Placeholder;

@@ -1,3 +1,0 @@
-namespace Edgewise.Venues;
-
-internal static class Placeholder;
