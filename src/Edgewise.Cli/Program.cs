@@ -1,1 +1,3 @@
-return 0;
+using Edgewise.Cli;
+
+return await EdgewiseCli.Build().Parse(args).InvokeAsync();

@@ -8,7 +8,10 @@ public static class CaptureFile
 {
     /// <summary>Opens a capture for reading, decompressing gzip transparently.</summary>
     /// <exception cref="FileNotFoundException">The file does not exist (the message names the path).</exception>
-    public static Stream OpenRead(string path)
+    public static Stream OpenRead(string path) => OpenRead(path, out _);
+
+    /// <summary>Opens a capture for reading and also returns the underlying file, whose position tells how far reading got.</summary>
+    public static Stream OpenRead(string path, out FileStream file)
     {
         ArgumentNullException.ThrowIfNull(path);
         if (!File.Exists(path))
@@ -16,7 +19,7 @@ public static class CaptureFile
             throw new FileNotFoundException($"Capture file not found: {path}", path);
         }
 
-        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         Span<byte> magic = stackalloc byte[2];
         var n = file.Read(magic);
         file.Position = 0;

@@ -16,6 +16,7 @@ public sealed class CaptureReader : IFrameSource
     private static readonly byte[] LastUpdateIdKey = "\"lastUpdateId\""u8.ToArray();
 
     private readonly LineReader _lines;
+    private readonly FileStream _file;
     private readonly string _path;
     private readonly string? _defaultVenue;
     private byte[] _rawBuffer = new byte[1 << 16];
@@ -28,8 +29,11 @@ public sealed class CaptureReader : IFrameSource
     {
         _path = path;
         _defaultVenue = defaultVenue;
-        _lines = new LineReader(CaptureFile.OpenRead(path));
+        _lines = new LineReader(CaptureFile.OpenRead(path, out _file));
     }
+
+    /// <summary>Bytes of the file (compressed, for gzip) read so far, for progress display.</summary>
+    public long BytesRead => _file.CanSeek ? _file.Position : 0;
 
     public long MalformedLines { get; private set; }
 

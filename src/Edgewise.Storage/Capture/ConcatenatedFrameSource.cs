@@ -10,6 +10,7 @@ public sealed class ConcatenatedFrameSource : IFrameSource
     private int _next;
     private CaptureReader? _current;
     private long _closedMalformed;
+    private long _closedBytes;
 
     /// <summary>Checks every path up front so a typo fails before any work, naming the missing file.</summary>
     public ConcatenatedFrameSource(IReadOnlyList<string> paths, string? defaultVenue)
@@ -25,7 +26,14 @@ public sealed class ConcatenatedFrameSource : IFrameSource
 
         _paths = paths;
         _defaultVenue = defaultVenue;
+        TotalBytes = paths.Sum(p => new FileInfo(p).Length);
     }
+
+    /// <summary>Size of all the files together, in bytes as stored.</summary>
+    public long TotalBytes { get; }
+
+    /// <summary>Bytes read so far across the files, in bytes as stored; with <see cref="TotalBytes"/> it gives progress.</summary>
+    public long BytesRead => _closedBytes + (_current?.BytesRead ?? 0);
 
     public long MalformedLines => _closedMalformed + (_current?.MalformedLines ?? 0);
 
@@ -54,6 +62,7 @@ public sealed class ConcatenatedFrameSource : IFrameSource
 
             FirstProblem ??= _current.FirstProblem;
             _closedMalformed += _current.MalformedLines;
+            _closedBytes += new FileInfo(_paths[_next - 1]).Length;
             _current.Dispose();
             _current = null;
         }

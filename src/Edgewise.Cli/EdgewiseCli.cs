@@ -1,0 +1,23 @@
+using System.CommandLine;
+using Edgewise.Cli.Commands;
+
+namespace Edgewise.Cli;
+
+/// <summary>The command tree of the <c>edgewise</c> executable: the only composition root of the system.</summary>
+internal static class EdgewiseCli
+{
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("Edgewise: one trading engine for prediction markets and crypto, live, on paper and on recorded data.")
+        {
+            ReplayCommand.Create(),
+            NotAvailableCommand.Create("backtest", "Backtest a strategy profile on recorded data", "the Kalshi BTC binary issue"),
+            NotAvailableCommand.Create("run", "Run a strategy profile on live data, on paper unless --live", "the Kalshi BTC binary issue"),
+            NotAvailableCommand.Create("record", "Record venue feeds to capture files", "the crypto spot feeds issue"),
+            NotAvailableCommand.Create("demo", "Run the whole system on simulated venues", "the demo and dashboards issue"),
+            NotAvailableCommand.Create("verify", "Pre-flight check of configuration, credentials, store and feeds", "the reliability issue"),
+            NotAvailableCommand.Create("report", "Write the HTML report of a run", "the demo and dashboards issue"),
+        };
+        return root;
+    }
+}

@@ -1,0 +1,49 @@
+// The dependency rule of the architecture note, checked on the built assemblies: Core has no project
+// dependencies and no I/O packages, the engine never sees a venue, venues never see the engine or storage.
+using System.Reflection;
+
+namespace Edgewise.Tests.Architecture;
+
+public class LayeringTests
+{
+    private static readonly Dictionary<string, Assembly> Assemblies = new()
+    {
+        ["Edgewise.Core"] = typeof(Edgewise.Core.Numerics.Price).Assembly,
+        ["Edgewise.Engine"] = typeof(Edgewise.Engine.Replay.ReplayDriver).Assembly,
+        ["Edgewise.Venues"] = typeof(Edgewise.Venues.BinanceUs.BinanceUsParser).Assembly,
+        ["Edgewise.Storage"] = typeof(Edgewise.Storage.Capture.CaptureReader).Assembly,
+    };
+
+    public static TheoryData<string, string[]> Allowed => new()
+    {
+        { "Edgewise.Core", [] },
+        { "Edgewise.Engine", ["Edgewise.Core"] },
+        { "Edgewise.Venues", ["Edgewise.Core"] },
+        { "Edgewise.Storage", ["Edgewise.Core"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Allowed))]
+    public void References_ProjectAssembly_OnlyPointDownward(string assembly, string[] allowed)
+    {
+        var edgewise = Assemblies[assembly].GetReferencedAssemblies()
+            .Select(a => a.Name!)
+            .Where(n => n.StartsWith("Edgewise.", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+
+        Assert.Equal(allowed, edgewise);
+    }
+
+    [Fact]
+    public void References_Core_HasNoThirdPartyDependencies()
+    {
+        var foreign = Assemblies["Edgewise.Core"].GetReferencedAssemblies()
+            .Select(a => a.Name!)
+            .Where(n => !n.StartsWith("System", StringComparison.Ordinal) && n != "netstandard" && n != "mscorlib"
+                        && !n.StartsWith("Microsoft.Win32", StringComparison.Ordinal))
+            .ToArray();
+
+        Assert.Empty(foreign);
+    }
+}
