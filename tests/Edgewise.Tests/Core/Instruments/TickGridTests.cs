@@ -188,4 +188,28 @@ public class TickGridTests
         Assert.True(grid.IsOnTick(P("0.095")));
         Assert.False(grid.IsOnTick(P("0.105")));
     }
+
+    [Fact]
+    public void IsOnTickAndNextTick_WarmGrid_AllocateNothing()
+    {
+        var grid = TickGrid.TaperedDeciCent;
+        var price = P("0.555");
+        grid.IsOnTick(price);
+        grid.TryGetNextUp(price, out _);
+        grid.TryGetNextDown(price, out _);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var onTick = 0;
+        for (var i = 0; i < 1_000; i++)
+        {
+            onTick += grid.IsOnTick(price) ? 1 : 0;
+            grid.TryGetNextUp(price, out var up);
+            grid.TryGetNextDown(up, out price);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        // 0.555 is off the grid; up (0.56) then down lands on 0.55, which is on it for the remaining 999 passes.
+        Assert.Equal(999, onTick);
+        Assert.Equal(P("0.55"), price);
+    }
 }
