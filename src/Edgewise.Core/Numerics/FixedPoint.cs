@@ -95,13 +95,16 @@ public static class FixedPoint
             return false;
         }
 
-        var value = (long)integer * One + fraction;
-        if (value < 0)
+        // The magnitude is built unsigned so that long.MinValue (whose magnitude is one more than
+        // long.MaxValue) parses back from the text Format writes for it.
+        var magnitude = integer * One + (ulong)fraction;
+        var limit = negative ? (ulong)long.MaxValue + 1 : long.MaxValue;
+        if (magnitude > limit)
         {
             return false;
         }
 
-        raw = negative ? -value : value;
+        raw = negative ? (long)(0UL - magnitude) : (long)magnitude;
         return true;
     }
 
