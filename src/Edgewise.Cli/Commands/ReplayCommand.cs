@@ -110,16 +110,19 @@ internal static class ReplayCommand
             return;
         }
 
-        // Progress by compressed bytes is not available through the frame source; frames read is what the bar shows.
-        var totalBytes = inputs.Sum(p => new FileInfo(p).Length);
+        // The bar follows bytes of input read (compressed bytes for gzip), which tracks frames closely enough.
         AnsiConsole.Progress()
-            .Columns(new TaskDescriptionColumn(), new SpinnerColumn(), new ElapsedTimeColumn())
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
             .Start(context =>
             {
-                var task = context.AddTask($"replaying {inputs.Length} file(s), {totalBytes / 1024:N0} KiB");
-                task.IsIndeterminate = true;
-                pipeline.Run(counters => task.Description = $"replaying: {counters.Frames:N0} frames", ct);
-                task.StopTask();
+                var (_, total) = pipeline.Progress;
+                var task = context.AddTask($"replaying {inputs.Length} file(s)", maxValue: Math.Max(total, 1));
+                pipeline.Run(counters =>
+                {
+                    task.Value = pipeline.Progress.Read;
+                    task.Description = $"replaying: {counters.Frames:N0} frames";
+                }, ct);
+                task.Value = task.MaxValue;
             });
     }
 }
