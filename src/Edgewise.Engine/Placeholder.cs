@@ -1,3 +1,0 @@
-namespace Edgewise.Engine;
-
-internal static class Placeholder;

@@ -1,3 +1,0 @@
-namespace Edgewise.TestKit;
-
-internal static class Placeholder;
