@@ -168,6 +168,22 @@ public sealed partial class EngineLoop : IMarketDataSink, IExecutionEventSink
     /// <summary>Sets Active, Reducing or Halted (without canceling orders). Safe from any thread.</summary>
     public void SetTradingState(TradingState state, string reason) => Dispatch(EngineMessage.ForState(state, reason ?? string.Empty));
 
+    /// <summary>Runs <paramref name="action"/> as if it were a message: on the calling thread, deferred work drained after (tests and tools).</summary>
+    internal T RunOnLoop<T>(Func<T> action)
+    {
+        Enter();
+        try
+        {
+            var result = action();
+            Drain();
+            return result;
+        }
+        finally
+        {
+            Exit();
+        }
+    }
+
     /// <summary>Throws unless the caller is inside a dispatch on the loop thread (strategy callbacks are).</summary>
     internal void EnsureOnLoopThread()
     {
