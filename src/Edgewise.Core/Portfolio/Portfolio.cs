@@ -1,8 +1,8 @@
 // Positions per instrument plus the cash ledger, changed together so they always reconcile:
 //   cash + Σ cost basis = net deposits + Σ realized P&L − Σ fees + Σ funding
 // (each fill moves cash by −signed qty × price × multiplier − fee, and the position's cost basis and
-// realized P&L by amounts that sum to the same). ReconciliationDifference checks it; the engine calls
-// EnsureReconciled after every fill, because a difference means a bug, not bad input.
+// realized P&L by amounts that sum to the same). ReconciliationDifference checks it; the engine checks it
+// after every fill and settlement, because a difference means a bug, not bad input.
 using Edgewise.Core.Instruments;
 using Edgewise.Core.Numerics;
 using Edgewise.Core.Orders;
@@ -103,27 +103,27 @@ public sealed class Portfolio
     }
 
     /// <summary>
-    /// (cash + Σ cost basis) − (net deposits + Σ realized − Σ fees + Σ funding), plus any gap between the
-    /// cash balance and the sum of ledger entries. Zero when the books reconcile.
+    /// (cash + Σ cost basis) − (net deposits + Σ realized − Σ fees + Σ funding): zero when cash and positions
+    /// reconcile. Costs one pass over the positions, so the engine checks it after every fill.
     /// </summary>
     public decimal ReconciliationDifference()
     {
         var cost = Sum(static p => p.CostBasis);
         var held = Ledger.Cash + cost;
         var earned = Ledger.NetDeposits + RealizedPnl - FeesPaid + Funding;
-        return held - earned + (Ledger.SumOfEntries() - Ledger.Cash);
+        return held - earned;
     }
 
-    public bool IsReconciled() => ReconciliationDifference() == 0m;
+    /// <summary>True when <see cref="ReconciliationDifference"/> is zero and the ledger's entries sum to its balance.</summary>
+    public bool IsReconciled() => ReconciliationDifference() == 0m && Ledger.SumOfEntries() == Ledger.Cash;
 
-    /// <summary>Throws when cash and positions do not reconcile (a broken invariant).</summary>
+    /// <summary>Throws when cash and positions do not reconcile (a broken invariant, never bad input).</summary>
     public void EnsureReconciled()
     {
-        var difference = ReconciliationDifference();
-        if (difference != 0m)
+        if (!IsReconciled())
         {
             throw new InvalidOperationException(
-                $"Portfolio does not reconcile: cash {Ledger.Cash}, entries {Ledger.SumOfEntries()}, difference {difference}.");
+                $"Portfolio does not reconcile: cash {Ledger.Cash}, entries sum {Ledger.SumOfEntries()}, difference {ReconciliationDifference()}.");
         }
     }
 

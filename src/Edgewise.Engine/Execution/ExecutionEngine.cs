@@ -158,6 +158,7 @@ public sealed class ExecutionEngine
             }
 
             var update = _cache.Portfolio.ApplyFill(instrument, order.Side, filled.Fill, order.ClientOrderId);
+            EnsureReconciled(_cache.Portfolio);
             _risk.OnPositionUpdate(update);
             _bus.Publish(new FillApplied(order, filled.Fill, update));
         }
@@ -169,6 +170,16 @@ public sealed class ExecutionEngine
         }
 
         PublishOrderEvent(orderEvent);
+    }
+
+    /// <summary>Throws when cash and positions no longer reconcile: a bug in the books, so trading must stop.</summary>
+    internal static void EnsureReconciled(Core.Portfolio.Portfolio portfolio)
+    {
+        var difference = portfolio.ReconciliationDifference();
+        if (difference != 0m)
+        {
+            throw new InvalidOperationException($"Portfolio does not reconcile after a fill: difference {difference}.");
+        }
     }
 
     /// <summary>Publishes an event already applied to its order (a denial, after the callback that caused it).</summary>

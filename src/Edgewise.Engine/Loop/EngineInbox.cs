@@ -8,6 +8,7 @@ using System.Threading.Channels;
 using Edgewise.Core.Contracts;
 using Edgewise.Core.Events;
 using Edgewise.Core.Instruments;
+using Edgewise.Core.Numerics;
 using Edgewise.Core.Orders;
 using Edgewise.Engine.Risk;
 
@@ -85,6 +86,14 @@ public sealed class EngineInbox : IMarketDataSink, IExecutionEventSink
     public void RequestKillSwitch(string reason) => WriteCommand(EngineMessage.ForKillSwitch(reason ?? string.Empty));
 
     public void SetTradingState(TradingState state, string reason) => WriteCommand(EngineMessage.ForState(state, reason ?? string.Empty));
+
+    /// <summary>Queues a contract's settlement at <paramref name="price"/> (a binary contract's 0 or 1).</summary>
+    public void OnSettlement(InstrumentId instrument, Price price, long tsNs) =>
+        WriteCommand(EngineMessage.ForSettlement(new PortfolioEvent(instrument, price, 0m, tsNs)));
+
+    /// <summary>Queues a perpetual's funding payment: received positive, paid negative.</summary>
+    public void OnFunding(InstrumentId instrument, decimal amount, long tsNs) =>
+        WriteCommand(EngineMessage.ForFunding(new PortfolioEvent(instrument, Price.Zero, amount, tsNs)));
 
     /// <summary>No more input: RunAsync returns once both queues are drained.</summary>
     public void Complete()

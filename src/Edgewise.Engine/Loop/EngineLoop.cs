@@ -10,6 +10,8 @@
 // allocates nothing.
 using Edgewise.Core.Contracts;
 using Edgewise.Core.Events;
+using Edgewise.Core.Instruments;
+using Edgewise.Core.Numerics;
 using Edgewise.Core.Orders;
 using Edgewise.Engine.Data;
 using Edgewise.Engine.Execution;
@@ -61,6 +63,9 @@ public sealed partial class EngineLoop : IMarketDataSink, IExecutionEventSink
     public EngineInbox Inbox { get; }
 
     public bool IsStarted { get; private set; }
+
+    /// <summary>Settlements or funding payments for instruments not in the cache (skipped).</summary>
+    public long UnknownInstrumentAdjustments { get; private set; }
 
     /// <summary>Messages handled, deferred ones included.</summary>
     public long MessagesDispatched { get; private set; }
@@ -165,6 +170,20 @@ public sealed partial class EngineLoop : IMarketDataSink, IExecutionEventSink
     /// <summary>Halts trading and cancels every open order; cancels stay allowed. Safe from any thread.</summary>
     public void RequestKillSwitch(string reason) => Dispatch(EngineMessage.ForKillSwitch(reason ?? string.Empty));
 
+    /// <summary>A contract settled at <paramref name="price"/>: the position closes into a payout on the ledger.</summary>
+    public void OnSettlement(InstrumentId instrument, Price price, long tsNs)
+    {
+        ArgumentNullException.ThrowIfNull(instrument);
+        Dispatch(EngineMessage.ForSettlement(new PortfolioEvent(instrument, price, 0m, tsNs)));
+    }
+
+    /// <summary>A perpetual's funding payment: received positive, paid negative.</summary>
+    public void OnFunding(InstrumentId instrument, decimal amount, long tsNs)
+    {
+        ArgumentNullException.ThrowIfNull(instrument);
+        Dispatch(EngineMessage.ForFunding(new PortfolioEvent(instrument, Price.Zero, amount, tsNs)));
+    }
+
     /// <summary>Sets Active, Reducing or Halted (without canceling orders). Safe from any thread.</summary>
     public void SetTradingState(TradingState state, string reason) => Dispatch(EngineMessage.ForState(state, reason ?? string.Empty));
 
@@ -223,10 +242,14 @@ public sealed partial class EngineLoop : IMarketDataSink, IExecutionEventSink
         {
             Inbox.Write(message);
         }
+        else if (Interlocked.CompareExchange(ref _dispatchThread, Environment.CurrentManagedThreadId, 0) != 0)
+        {
+            // Another thread is dispatching (a system-clock timer firing before RunAsync started): queue it.
+            Inbox.Write(message);
+        }
         else
         {
-            // Not running and not on the loop: a timer or other thread in synchronous mode; handle it here.
-            Enter();
+            // Not running and the loop is idle: a timer or another thread in synchronous mode; handle it here.
             try
             {
                 Handle(message);
@@ -276,57 +299,6 @@ public sealed partial class EngineLoop : IMarketDataSink, IExecutionEventSink
         while (_deferred.TryDequeue(out var message))
         {
             Handle(message);
-        }
-    }
-
-    private void Handle(in EngineMessage message)
-    {
-        MessagesDispatched++;
-        switch (message.Kind)
-        {
-            case EngineMessageKind.BookUpdate:
-                try
-                {
-                    Data.OnBookUpdate(message.Book!);
-                }
-                finally
-                {
-                    _pool.Return(message.Book!);
-                }
-
-                break;
-            case EngineMessageKind.Trade:
-                Data.OnTrade(message.Trade);
-                break;
-            case EngineMessageKind.Quote:
-                Data.OnQuote(message.Quote);
-                break;
-            case EngineMessageKind.BookStatus:
-                Data.OnBookStatus(message.Status);
-                break;
-            case EngineMessageKind.OrderEvent:
-                Execution.OnOrderEvent((OrderEvent)message.Payload!);
-                break;
-            case EngineMessageKind.PublishOrderEvent:
-                Execution.PublishOrderEvent((OrderEvent)message.Payload!);
-                break;
-            case EngineMessageKind.Timer:
-                var registration = (TimerService.Registration)message.Payload!;
-                if (_timers.Claim(registration))
-                {
-                    Strategies.DeliverTimer(registration.Strategy, registration.Name);
-                }
-
-                break;
-            case EngineMessageKind.SetTradingState:
-                Risk.SetState(message.State, message.Text!);
-                break;
-            case EngineMessageKind.KillSwitch:
-                Risk.SetState(TradingState.Halted, message.Text!);
-                Execution.CancelAll();
-                break;
-            default:
-                throw new InvalidOperationException($"Unknown engine message {message.Kind}.");
         }
     }
 }

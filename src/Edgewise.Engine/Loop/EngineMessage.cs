@@ -1,6 +1,6 @@
 // One unit of work for the engine loop, as a struct so queues of them allocate nothing per message.
 // Market data carries its payload inline (a BookUpdate is a pooled copy owned by the message); commands carry
-// an object payload (an order event or a timer registration) or a trading state with its reason.
+// an object payload (an order event, a timer registration, a settlement or funding payment) or a trading state with its reason.
 using Edgewise.Core.Events;
 using Edgewise.Core.Orders;
 using Edgewise.Engine.Risk;
@@ -22,6 +22,9 @@ internal enum EngineMessageKind : byte
     SetTradingState = 7,
     /// <summary>Halt and cancel every open order.</summary>
     KillSwitch = 8,
+    /// <summary>A contract settled: close the position at the settlement price.</summary>
+    Settlement = 9,
+    Funding = 10,
 }
 
 internal readonly struct EngineMessage
@@ -74,4 +77,8 @@ internal readonly struct EngineMessage
     public static EngineMessage ForState(TradingState state, string reason) => new(EngineMessageKind.SetTradingState, state: state, text: reason);
 
     public static EngineMessage ForKillSwitch(string reason) => new(EngineMessageKind.KillSwitch, text: reason);
+
+    public static EngineMessage ForSettlement(PortfolioEvent settlement) => new(EngineMessageKind.Settlement, payload: settlement);
+
+    public static EngineMessage ForFunding(PortfolioEvent funding) => new(EngineMessageKind.Funding, payload: funding);
 }

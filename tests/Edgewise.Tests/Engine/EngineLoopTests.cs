@@ -236,4 +236,40 @@ public class EngineLoopTests
         Assert.Equal(first, Run());
         Assert.Contains("OrderFilled s1-50", first, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void OnSettlement_LongBinaryPaysOne_BooksPayoutAndPublishes()
+    {
+        var h = new EngineHarness().Start();
+        h.Book("0.29", "0.31");
+        h.Trade(OrderSide.Buy, "0.30", 10);
+        var settled = new List<PositionSettled>();
+        h.Engine.Bus.Subscribe((in PositionSettled s) => settled.Add(s));
+
+        h.Engine.OnSettlement(h.Btc.Id, Price.Parse("1"), h.Now);
+
+        // Paid 10 × 0.30 = 3, payout 10 × 1 = 10: realized 7, cash −3 + 10 = 7, flat.
+        var update = Assert.Single(settled).Position;
+        Assert.Equal(7m, update.RealizedDelta);
+        Assert.Equal(7m, h.Engine.Cache.Portfolio.Ledger.Cash);
+        Assert.Equal(Quantity.Zero, h.Engine.Cache.Portfolio.NetQuantity(h.Btc.Id));
+        Assert.Equal(7m, h.Engine.Risk.DailyRealizedPnl);
+        Assert.True(h.Engine.Cache.Portfolio.IsReconciled());
+    }
+
+    [Fact]
+    public async Task InboxOnFunding_WhileRunning_IsBookedOnTheLedger()
+    {
+        var h = new EngineHarness().Start();
+        var run = h.Engine.RunAsync(TestContext.Current.CancellationToken);
+
+        h.Engine.Inbox.OnFunding(h.Btc.Id, -1.25m, h.Now);
+        h.Engine.Inbox.OnFunding(TestInstrument.Create("NOPE").Id, 5m, h.Now);
+        h.Engine.Inbox.Complete();
+        await run;
+
+        Assert.Equal(-1.25m, h.Engine.Cache.Portfolio.Ledger.Cash);
+        Assert.Equal(1, h.Engine.UnknownInstrumentAdjustments);
+        Assert.True(h.Engine.Cache.Portfolio.IsReconciled());
+    }
 }

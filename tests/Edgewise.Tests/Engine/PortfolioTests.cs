@@ -1,8 +1,8 @@
-using FsCheck;
-using FsCheck.Fluent;
 using Edgewise.Core.Numerics;
 using Edgewise.Core.Orders;
 using Edgewise.Core.Portfolio;
+using FsCheck;
+using FsCheck.Fluent;
 
 namespace Edgewise.Tests.Engine;
 

@@ -1,8 +1,8 @@
-using FsCheck;
-using FsCheck.Fluent;
 using Edgewise.Core.Instruments;
 using Edgewise.Core.Numerics;
 using Edgewise.Core.Orders;
+using FsCheck;
+using FsCheck.Fluent;
 
 namespace Edgewise.Tests.Orders;
 
