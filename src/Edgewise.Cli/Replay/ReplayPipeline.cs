@@ -3,7 +3,6 @@
 // instrument list). Everything runs on the calling thread, so the same input gives the same books every time.
 using Edgewise.Core.Books;
 using Edgewise.Core.Contracts;
-using Edgewise.Core.Events;
 using Edgewise.Core.Instruments;
 using Edgewise.Engine.Loop;
 using Edgewise.Engine.Replay;
