@@ -1,7 +1,7 @@
 // Cost of the engine's synchronous dispatch (the replay path) for a book delta and a trade, through the
 // data engine, the cache's book, the bus and one subscribed strategy. Allocation must read zero.
-// The book here is a small private linear-scan book so the benchmark measures the engine, not a book
-// implementation (the production books have their own benchmarks).
+// It uses the production SortedOrderBook (a few ns per update, see BookUpdateBenchmarks), so the figure is
+// what replay pays per message in the engine.
 using BenchmarkDotNet.Attributes;
 using Edgewise.Core.Books;
 using Edgewise.Core.Events;
@@ -28,12 +28,13 @@ public class EngineDispatchBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var instrument = new BenchInstrument(new InstrumentId("bench", "BTCUSD"));
+        var id = new InstrumentId("bench", "BTCUSD");
+        var instrument = new SpotPair(id, new MakerTakerFeeModel(0m, 0m), "BTC", "USD", new Price(FixedPoint.One / 100), new Quantity(FixedPoint.One / 100_000_000));
         _id = instrument.Id;
         _engine = new EngineLoop(new EngineOptions
         {
             Clock = new ReplayTimeProvider(0),
-            BookFactory = static i => new LinearBook(i.Id),
+            BookFactory = static i => OrderBookFactory.ForUnbounded(i.Id),
         });
         _engine.Cache.AddInstrument(instrument);
         _engine.Strategies.Add(new ReadingStrategy(_id));
@@ -78,131 +79,5 @@ public class EngineDispatchBenchmarks
         }
 
         public override void OnTrade(in TradeTick trade) => Seen++;
-    }
-
-    private sealed class NoFees : IFeeModel
-    {
-        public decimal Fee(Price price, Quantity quantity, LiquiditySide liquidity) => 0m;
-    }
-
-    private sealed class BenchInstrument(InstrumentId id) : Instrument(id, new NoFees())
-    {
-        public override Price MinTick => new(FixedPoint.One / 100);
-
-        public override Quantity SizeIncrement => new(FixedPoint.One);
-
-        public override decimal Multiplier => 1m;
-
-        public override bool IsOnTick(Price price) => price.Raw % MinTick.Raw == 0;
-    }
-
-    /// <summary>Unsorted levels, best found by scanning: enough for a handful of levels.</summary>
-    private sealed class LinearBook(InstrumentId instrument) : IOrderBook
-    {
-        private readonly BookLevel[][] _sides = [new BookLevel[64], new BookLevel[64]];
-        private readonly int[] _counts = new int[2];
-
-        public InstrumentId Instrument { get; } = instrument;
-
-        public BookHealth Health { get; private set; }
-
-        public long? LastUpdateId { get; set; }
-
-        public long TsEvent { get; private set; }
-
-        public long TsRecv { get; private set; }
-
-        public int BidCount => _counts[0];
-
-        public int AskCount => _counts[1];
-
-        public bool IsCrossed => TryGetBestBid(out var bid) && TryGetBestAsk(out var ask) && bid.Price >= ask.Price;
-
-        public void Clear()
-        {
-            _counts[0] = _counts[1] = 0;
-            Health = BookHealth.AwaitingSnapshot;
-        }
-
-        public void Set(BookSide side, Price price, Quantity size)
-        {
-            var levels = _sides[(int)side];
-            ref var count = ref _counts[(int)side];
-            for (var i = 0; i < count; i++)
-            {
-                if (levels[i].Price == price)
-                {
-                    if (size.IsPositive)
-                    {
-                        levels[i] = new BookLevel(price, size);
-                    }
-                    else
-                    {
-                        levels[i] = levels[--count];
-                    }
-
-                    return;
-                }
-            }
-
-            if (size.IsPositive && count < levels.Length)
-            {
-                levels[count++] = new BookLevel(price, size);
-            }
-        }
-
-        public void Add(BookSide side, Price price, Quantity delta) => Set(side, price, SizeAt(side, price) + delta);
-
-        public void Touch(long tsEvent, long tsRecv)
-        {
-            TsEvent = tsEvent;
-            TsRecv = tsRecv;
-        }
-
-        public bool TryGetBestBid(out BookLevel level) => TryBest(BookSide.Bid, out level);
-
-        public bool TryGetBestAsk(out BookLevel level) => TryBest(BookSide.Ask, out level);
-
-        public Quantity SizeAt(BookSide side, Price price)
-        {
-            var levels = _sides[(int)side];
-            for (var i = 0; i < _counts[(int)side]; i++)
-            {
-                if (levels[i].Price == price)
-                {
-                    return levels[i].Size;
-                }
-            }
-
-            return Quantity.Zero;
-        }
-
-        // Depth copies and walks are not on the dispatch path measured here.
-        public int CopyLevels(BookSide side, Span<BookLevel> destination) => 0;
-
-        public DepthWalk WalkQuantity(BookSide side, Quantity quantity) => default;
-
-        public DepthWalk WalkNotional(BookSide side, decimal cash) => default;
-
-        public bool IsStale(long nowNs, long maxAgeNs) => nowNs - TsRecv > maxAgeNs;
-
-        public void SetHealth(BookHealth health) => Health = health;
-
-        private bool TryBest(BookSide side, out BookLevel level)
-        {
-            var levels = _sides[(int)side];
-            var count = _counts[(int)side];
-            level = default;
-            for (var i = 0; i < count; i++)
-            {
-                var better = side == BookSide.Bid ? levels[i].Price > level.Price : levels[i].Price < level.Price;
-                if (i == 0 || better)
-                {
-                    level = levels[i];
-                }
-            }
-
-            return count > 0;
-        }
     }
 }
