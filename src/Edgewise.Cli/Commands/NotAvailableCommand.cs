@@ -17,9 +17,9 @@ internal static class NotAvailableCommand
             // Accept and ignore whatever options a user passes, so the message below is what they see.
             TreatUnmatchedTokensAsErrors = false,
         };
-        command.SetAction(_ =>
+        command.SetAction(parse =>
         {
-            Console.Error.WriteLine($"edgewise {name}: not available yet ({trackedIn}).");
+            parse.InvocationConfiguration.Error.WriteLine($"edgewise {name}: not available yet ({trackedIn}).");
             return ExitCode;
         });
         return command;

@@ -30,19 +30,23 @@ internal static class ReplayCommand
             venue, inputs, booksOut, summaryOut, noProgress,
         };
         command.SetAction((parse, ct) => Task.FromResult(Run(
-            parse.GetValue(venue), parse.GetValue(inputs) ?? [], parse.GetValue(booksOut), parse.GetValue(summaryOut), parse.GetValue(noProgress), ct)));
+            new Request(parse.GetValue(venue), parse.GetValue(inputs) ?? [], parse.GetValue(booksOut), parse.GetValue(summaryOut), parse.GetValue(noProgress)),
+            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ct)));
         return command;
     }
 
-    private static int Run(string? venue, string[] inputs, string? booksOut, string? summaryOut, bool noProgress, CancellationToken ct)
+    private sealed record Request(string? Venue, string[] Inputs, string? BooksOut, string? SummaryOut, bool NoProgress);
+
+    private static int Run(Request request, TextWriter output, TextWriter error, CancellationToken ct)
     {
+        var (venue, inputs, booksOut, summaryOut, noProgress) = request;
         if (inputs.Length == 0)
         {
-            (venue, inputs, booksOut) = PrepareSample(venue, booksOut);
+            (venue, inputs, booksOut) = PrepareSample(venue, booksOut, output, error);
         }
         else if (venue is null)
         {
-            Console.Error.WriteLine("edgewise replay: --venue is required with --input (e.g. --venue binanceus).");
+            error.WriteLine("edgewise replay: --venue is required with --input (e.g. --venue binanceus).");
             return 1;
         }
 
@@ -53,7 +57,7 @@ internal static class ReplayCommand
         }
         catch (Exception ex) when (ex is FileNotFoundException or ArgumentException)
         {
-            Console.Error.WriteLine($"edgewise replay: {ex.Message}");
+            error.WriteLine($"edgewise replay: {ex.Message}");
             return 1;
         }
 
@@ -62,43 +66,43 @@ internal static class ReplayCommand
             var stopwatch = Stopwatch.StartNew();
             try
             {
-                RunWithProgress(pipeline, inputs, noProgress, ct);
+                RunWithProgress(pipeline, inputs, noProgress || !ReferenceEquals(output, Console.Out), ct);
             }
             catch (OperationCanceledException)
             {
-                Console.Error.WriteLine("edgewise replay: cancelled; the summary below covers the frames read so far.");
+                error.WriteLine("edgewise replay: cancelled; the summary below covers the frames read so far.");
             }
 
             stopwatch.Stop();
             var summary = pipeline.Summarize();
-            ReplaySummaryPrinter.Print(Console.Out, summary, stopwatch.Elapsed);
+            ReplaySummaryPrinter.Print(output, summary, stopwatch.Elapsed);
             if (booksOut is not null)
             {
                 pipeline.WriteBooks(booksOut);
-                Console.Out.WriteLine($"books written to {booksOut}");
+                output.WriteLine($"books written to {booksOut}");
             }
 
             if (summaryOut is not null)
             {
                 ReplaySummaryPrinter.WriteJson(summaryOut, summary);
-                Console.Out.WriteLine($"summary written to {summaryOut}");
+                output.WriteLine($"summary written to {summaryOut}");
             }
 
             return ct.IsCancellationRequested ? 130 : 0;
         }
     }
 
-    private static (string Venue, string[] Inputs, string BooksOut) PrepareSample(string? venue, string? booksOut)
+    private static (string Venue, string[] Inputs, string BooksOut) PrepareSample(string? venue, string? booksOut, TextWriter output, TextWriter error)
     {
         if (venue is not null && venue != SampleCapture.Venue)
         {
-            Console.Error.WriteLine($"edgewise replay: no --input given; the built-in sample is a {SampleCapture.Venue} capture, ignoring --venue {venue}.");
+            error.WriteLine($"edgewise replay: no --input given; the built-in sample is a {SampleCapture.Venue} capture, ignoring --venue {venue}.");
         }
 
         var directory = Path.Combine(Directory.GetCurrentDirectory(), "out");
         var path = Path.Combine(directory, "sample-binanceus.jsonl.gz");
         var frames = new SampleCapture(SampleSeed).Write(path);
-        Console.Out.WriteLine($"no --input: replaying the built-in sample capture ({frames:N0} frames, seed {SampleSeed}) written to {path}");
+        output.WriteLine($"no --input: replaying the built-in sample capture ({frames:N0} frames, seed {SampleSeed}) written to {path}");
         return (SampleCapture.Venue, [path], booksOut ?? Path.Combine(directory, "sample-books.json"));
     }
 
@@ -110,16 +114,19 @@ internal static class ReplayCommand
             return;
         }
 
-        // Progress by compressed bytes is not available through the frame source; frames read is what the bar shows.
-        var totalBytes = inputs.Sum(p => new FileInfo(p).Length);
+        // The bar follows bytes of input read (compressed bytes for gzip), which tracks frames closely enough.
         AnsiConsole.Progress()
-            .Columns(new TaskDescriptionColumn(), new SpinnerColumn(), new ElapsedTimeColumn())
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
             .Start(context =>
             {
-                var task = context.AddTask($"replaying {inputs.Length} file(s), {totalBytes / 1024:N0} KiB");
-                task.IsIndeterminate = true;
-                pipeline.Run(counters => task.Description = $"replaying: {counters.Frames:N0} frames", ct);
-                task.StopTask();
+                var (_, total) = pipeline.Progress;
+                var task = context.AddTask($"replaying {inputs.Length} file(s)", maxValue: Math.Max(total, 1));
+                pipeline.Run(counters =>
+                {
+                    task.Value = pipeline.Progress.Read;
+                    task.Description = $"replaying: {counters.Frames:N0} frames";
+                }, ct);
+                task.Value = task.MaxValue;
             });
     }
 }

@@ -1,16 +1,18 @@
 // A pass-through sink between a venue's book sync and the engine that counts the normalized events of a replay,
 // and remembers how many decimals the venue writes for each instrument's prices and sizes (the most seen in any
 // book message), so books can be written back exactly as the venue wrote them ("61837.63000000", trailing zeros
-// kept). It changes nothing it forwards.
+// kept). It also registers an instrument with the engine the first time a message names it, since a capture
+// carries no instrument list. It changes nothing it forwards.
 using Edgewise.Core.Contracts;
 using Edgewise.Core.Events;
 using Edgewise.Core.Instruments;
 
 namespace Edgewise.Cli.Replay;
 
-internal sealed class ReplayTap(IMarketDataSink downstream) : IMarketDataSink
+internal sealed class ReplayTap(IMarketDataSink downstream, Action<InstrumentId> register, Func<InstrumentId, bool> isRegistered) : IMarketDataSink
 {
     private readonly Dictionary<InstrumentId, (int Price, int Size)> _decimals = [];
+    private InstrumentId? _lastKnown;
 
     public long BookUpdates { get; private set; }
 
@@ -25,6 +27,7 @@ internal sealed class ReplayTap(IMarketDataSink downstream) : IMarketDataSink
     {
         ArgumentNullException.ThrowIfNull(update);
         var id = update.Instrument!;
+        Ensure(id);
         var (price, size) = _decimals.TryGetValue(id, out var d) ? d : (0, 0);
         if (update.PriceDecimals > price || update.SizeDecimals > size)
         {
@@ -37,15 +40,32 @@ internal sealed class ReplayTap(IMarketDataSink downstream) : IMarketDataSink
 
     public void OnTrade(in TradeTick trade)
     {
+        Ensure(trade.Instrument);
         Trades++;
         downstream.OnTrade(trade);
     }
 
     public void OnQuote(in QuoteTick quote)
     {
+        Ensure(quote.Instrument);
         Quotes++;
         downstream.OnQuote(quote);
     }
 
     public void OnBookStatus(in BookStatus status) => downstream.OnBookStatus(status);
+
+    private void Ensure(InstrumentId id)
+    {
+        if (ReferenceEquals(id, _lastKnown))
+        {
+            return;
+        }
+
+        if (!isRegistered(id))
+        {
+            register(id);
+        }
+
+        _lastKnown = id;
+    }
 }

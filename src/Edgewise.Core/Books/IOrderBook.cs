@@ -29,10 +29,16 @@ public interface IOrderBook
 
     int AskCount { get; }
 
-    /// <summary>Removes every level (before a snapshot). Health becomes <see cref="BookHealth.AwaitingSnapshot"/>.</summary>
+    /// <summary>
+    /// Removes every level (before a snapshot). Health becomes <see cref="BookHealth.AwaitingSnapshot"/> and
+    /// <see cref="LastUpdateId"/> null; the times of the last change are kept.
+    /// </summary>
     void Clear();
 
-    /// <summary>Sets the absolute size at a price; a zero size removes the level (removing an unknown level is a no-op).</summary>
+    /// <summary>
+    /// Sets the absolute size at a price; a zero size removes the level (removing an unknown level is a no-op).
+    /// A negative size, or a price the book cannot hold (negative; off a dense book's grid), throws <see cref="ArgumentOutOfRangeException"/>.
+    /// </summary>
     void Set(BookSide side, Price price, Quantity size);
 
     /// <summary>Adds a signed change to the size at a price (Kalshi deltas); the level is removed when the result is ≤ 0.</summary>
@@ -54,10 +60,17 @@ public interface IOrderBook
     /// <summary>Walks the given side (Ask for a buy, Bid for a sell) until <paramref name="quantity"/> is filled or the side ends.</summary>
     DepthWalk WalkQuantity(BookSide side, Quantity quantity);
 
-    /// <summary>Walks the given side until <paramref name="cash"/> (price × size) is spent or the side ends.</summary>
+    /// <summary>
+    /// Walks the given side until <paramref name="cash"/> (price × size) is spent or the side ends. The last level may be
+    /// taken in part: floor(cash left / price) at the fixed-point scale (1e-9), rounded toward zero, so the walk never
+    /// spends more than <paramref name="cash"/>; callers round the filled quantity down to their size increment.
+    /// </summary>
     DepthWalk WalkNotional(BookSide side, decimal cash);
 
-    /// <summary>True when both sides are present and best bid ≥ best ask.</summary>
+    /// <summary>
+    /// True when both sides are present and best bid ≥ best ask. The book never marks itself crossed: a crossed book
+    /// is normal while a snapshot is being built, so the venue client decides when it is a fault and calls <see cref="SetHealth"/>.
+    /// </summary>
     bool IsCrossed { get; }
 
     /// <summary>True when the last change is older than <paramref name="maxAgeNs"/> at local time <paramref name="nowNs"/>.</summary>

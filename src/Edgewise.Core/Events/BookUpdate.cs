@@ -97,7 +97,10 @@ public sealed class BookUpdate
         }
     }
 
-    /// <summary>Applies the batch to a book: snapshot clears first; absolute or signed sizes as the kind says.</summary>
+    /// <summary>
+    /// Applies the batch to a book: snapshot clears first; absolute or signed sizes as the kind says. The book then
+    /// records <see cref="LastUpdateId"/> as the venue id it is current to.
+    /// </summary>
     public void ApplyTo(IOrderBook book)
     {
         ArgumentNullException.ThrowIfNull(book);
@@ -119,5 +122,6 @@ public sealed class BookUpdate
         }
 
         book.Touch(TsEvent, TsRecv);
+        book.LastUpdateId = LastUpdateId;
     }
 }

@@ -14,6 +14,9 @@ public sealed class ReplayCounters
     /// <summary>Frames a parser rejected (bad JSON or fields); counted and skipped.</summary>
     public long MalformedFrames { get; set; }
 
+    /// <summary>Where the first malformed frame was ("frame N, recv_ts_ns T"), or null.</summary>
+    public string? FirstMalformedFrame { get; set; }
+
     /// <summary>Capture lines that were not frames at all; counted and skipped.</summary>
     public long MalformedLines { get; set; }
 

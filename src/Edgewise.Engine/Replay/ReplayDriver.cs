@@ -68,6 +68,8 @@ public sealed class ReplayDriver
                     break;
                 default:
                     Counters.MalformedFrames++;
+                    Counters.FirstMalformedFrame ??= string.Create(
+                        System.Globalization.CultureInfo.InvariantCulture, $"{frame.Venue} frame {Counters.Frames} (recv_ts_ns {frame.RecvTsNs}) could not be parsed");
                     break;
             }
 

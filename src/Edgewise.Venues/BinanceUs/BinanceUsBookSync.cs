@@ -9,10 +9,11 @@ using Edgewise.Core.Books;
 using Edgewise.Core.Contracts;
 using Edgewise.Core.Events;
 using Edgewise.Core.Instruments;
+using Edgewise.Venues.Common;
 
 namespace Edgewise.Venues.BinanceUs;
 
-public sealed class BinanceUsBookSync : IMarketDataSink
+public sealed class BinanceUsBookSync : IMarketDataSink, IBookSyncStats
 {
     /// <summary>Deltas kept per instrument while waiting for a snapshot (~100 s of depth@100ms with headroom).</summary>
     public const int DefaultMaxBuffered = 4096;
@@ -39,6 +40,9 @@ public sealed class BinanceUsBookSync : IMarketDataSink
 
     /// <summary>Snapshots applied after the first one of a book (recoveries).</summary>
     public long Resyncs { get; private set; }
+
+    /// <summary>Binance depth streams carry no checksum.</summary>
+    public long ChecksumFailures => 0;
 
     /// <summary>Deltas dropped because the book already covered them (u ≤ last applied id).</summary>
     public long StaleDropped { get; private set; }
