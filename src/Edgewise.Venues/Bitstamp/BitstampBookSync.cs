@@ -3,7 +3,8 @@
 //   diff_order_book updates are buffered until a snapshot (REST /api/v2/order_book/{pair}, or a WS
 //   order_book_{pair} push); the first buffered diff raises SnapshotRequested, so the snapshot is fetched
 //   only once the diff stream is known to be running; diffs not newer than the snapshot are dropped and
-//   the rest applied, in order; afterwards each diff newer than the snapshot passes through.
+//   the rest applied, in order; afterwards each diff newer than the snapshot passes through. A snapshot
+//   older than what a synced book already shows (a late REST reply) is dropped.
 //   A snapshot older than the first diff of the stream it is meant to seed may miss changes made between
 //   the two (the subscription may have started after it), and one older than a diff evicted from a full
 //   buffer certainly does: either way it is not applied, the book is reported as a gap and another snapshot
@@ -47,7 +48,7 @@ public sealed class BitstampBookSync : IMarketDataSink
     /// <summary>Snapshots applied to a book that had been synced before (recoveries after a reconnect or gap).</summary>
     public long Resyncs { get; private set; }
 
-    /// <summary>Diffs dropped because the snapshot already covered them (microtimestamp not after the snapshot's).</summary>
+    /// <summary>Diffs the snapshot already covered (microtimestamp not after the snapshot's), and snapshots older than the synced book.</summary>
     public long StaleDropped { get; private set; }
 
     /// <summary>Buffered diffs discarded because the buffer was full while waiting for a snapshot.</summary>
@@ -107,6 +108,12 @@ public sealed class BitstampBookSync : IMarketDataSink
             return;
         }
 
+        if (book.Synced && micros < book.LastMicros)
+        {
+            StaleDropped++; // a late snapshot older than what the book already shows would take it back in time
+            return;
+        }
+
         if (book.EverSynced && !book.Synced)
         {
             Resyncs++;
@@ -116,6 +123,7 @@ public sealed class BitstampBookSync : IMarketDataSink
         book.Synced = true;
         book.EverSynced = true;
         book.SnapshotMicros = micros;
+        book.LastMicros = micros;
         _downstream.OnBookUpdate(snapshot);
         if (!wasSynced)
         {
@@ -138,6 +146,7 @@ public sealed class BitstampBookSync : IMarketDataSink
             return;
         }
 
+        book.LastMicros = Math.Max(book.LastMicros, diff.LastUpdateId);
         _downstream.OnBookUpdate(diff);
     }
 
@@ -205,6 +214,9 @@ public sealed class BitstampBookSync : IMarketDataSink
         public bool RequestPending { get; set; }
 
         public long SnapshotMicros { get; set; }
+
+        /// <summary>Microtimestamp of the newest snapshot or diff applied.</summary>
+        public long LastMicros { get; set; }
 
         public long? FirstDiffMicros { get; set; }
 

@@ -11,7 +11,8 @@
 // Sequence numbers: the envelope's sequence_num counts every message on the connection across channels.
 // A book message carries it in BookUpdate.FirstUpdateId/LastUpdateId; for every valid frame that has one
 // (book or not) the parser raises SequenceObserved before emitting anything, so CoinbaseBookSync sees a gap
-// caused by a lost trade or heartbeat message too, and sees it before the data that follows it.
+// caused by a lost trade or heartbeat message too, and sees it before the data that follows it. A malformed
+// frame reports nothing, so the next valid frame shows a gap: its content is lost, and books resync.
 using System.Text.Json;
 using Edgewise.Core.Contracts;
 using Edgewise.Venues.Common;

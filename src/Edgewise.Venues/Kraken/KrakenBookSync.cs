@@ -1,8 +1,8 @@
 // Kraken v2 book integrity (FACTS §2.4), as a filter between the parser and the engine. Kraken sends no
 // sequence numbers; instead every book message carries a CRC32 of the top 10 levels per side after it is
-// applied. To check it this sync keeps its own small book per instrument: apply the message's levels in
-// order, truncate each side to the subscribed depth (Kraken sends no removal for levels that fall out of
-// scope), then compare checksums. A matching message is passed downstream together with explicit
+// applied. To check it this sync keeps its own book per instrument (a Core SortedOrderBook, at most the
+// subscribed depth per side): apply the message's levels in order, truncate each side to the subscribed
+// depth (Kraken sends no removal for levels that fall out of scope), then compare checksums. A matching message is passed downstream together with explicit
 // removals for the truncated levels, so the engine's book never keeps a level Kraken stopped reporting.
 // On a mismatch the book is reported ChecksumFailed, a resubscribe (new snapshot) is requested, and its
 // updates are dropped until that snapshot verifies. Each instrument must be registered with its price and
@@ -23,6 +23,7 @@ public sealed class KrakenBookSync : IMarketDataSink
     private readonly Dictionary<InstrumentId, BookState> _books = [];
     private readonly List<BookState> _ordered = [];
     private readonly BookUpdate _forward = new();
+    private BookLevel[] _scratch = new BookLevel[64];
     private InstrumentId? _lastKey;
     private BookState? _last;
 
@@ -88,28 +89,23 @@ public sealed class KrakenBookSync : IMarketDataSink
         ArgumentNullException.ThrowIfNull(update);
         var book = Find(update.Instrument!);
         var snapshot = update.Kind == BookUpdateKind.Snapshot;
-        if (snapshot)
-        {
-            book.Bids.Clear();
-            book.Asks.Clear();
-        }
-        else if (!book.Healthy)
+        if (!snapshot && !book.Healthy)
         {
             DroppedWhileUnhealthy++;
             return;
         }
 
         _forward.CopyFrom(update);
-        foreach (ref readonly var level in update.Levels)
-        {
-            (level.Side == BookSide.Bid ? book.Bids : book.Asks).Set(level.Price, level.Size);
-        }
-
-        book.Bids.TruncateTo(book.Depth, _forward);
-        book.Asks.TruncateTo(book.Depth, _forward);
+        update.ApplyTo(book.Levels); // a snapshot clears the book first
+        Truncate(book, BookSide.Bid);
+        Truncate(book, BookSide.Ask);
         if (update.Checksum is { } expected)
         {
-            if (!KrakenBookChecksum.TryCompute(book.Asks.Levels, book.Bids.Levels, book.PricePrecision, book.QtyPrecision, out var actual))
+            Span<BookLevel> asks = stackalloc BookLevel[KrakenBookChecksum.LevelsPerSide];
+            Span<BookLevel> bids = stackalloc BookLevel[KrakenBookChecksum.LevelsPerSide];
+            asks = asks[..book.Levels.CopyLevels(BookSide.Ask, asks)];
+            bids = bids[..book.Levels.CopyLevels(BookSide.Bid, bids)];
+            if (!KrakenBookChecksum.TryCompute(asks, bids, book.PricePrecision, book.QtyPrecision, out var actual))
             {
                 Fail(book, "level finer than the registered precision", update.TsRecv);
                 return;
@@ -141,6 +137,28 @@ public sealed class KrakenBookSync : IMarketDataSink
     public void OnQuote(in QuoteTick quote) => _downstream.OnQuote(quote);
 
     public void OnBookStatus(in BookStatus status) => _downstream.OnBookStatus(status);
+
+    /// <summary>Removes the levels beyond the subscribed depth from the local book and adds their removal to the forwarded update.</summary>
+    private void Truncate(BookState book, BookSide side)
+    {
+        var count = side == BookSide.Bid ? book.Levels.BidCount : book.Levels.AskCount;
+        if (count <= book.Depth)
+        {
+            return;
+        }
+
+        if (_scratch.Length < count)
+        {
+            _scratch = new BookLevel[Math.Max(count, _scratch.Length * 2)];
+        }
+
+        var levels = _scratch.AsSpan(0, book.Levels.CopyLevels(side, _scratch.AsSpan(0, count)));
+        for (var i = book.Depth; i < levels.Length; i++)
+        {
+            book.Levels.Set(side, levels[i].Price, Quantity.Zero);
+            _forward.Add(side, levels[i].Price, Quantity.Zero);
+        }
+    }
 
     private void Fail(BookState book, string reason, long tsRecv)
     {
@@ -179,9 +197,8 @@ public sealed class KrakenBookSync : IMarketDataSink
 
         public int Depth { get; } = depth;
 
-        public KrakenBookSide Bids { get; } = new(BookSide.Bid, depth + 16);
-
-        public KrakenBookSide Asks { get; } = new(BookSide.Ask, depth + 16);
+        /// <summary>The local copy the checksum is computed over; room for the depth plus a message's inserts before truncation.</summary>
+        public SortedOrderBook Levels { get; } = new(instrument, depth + 64);
 
         public bool Healthy { get; set; }
 

@@ -114,6 +114,19 @@ public class BitstampBookSyncTests
     }
 
     [Fact]
+    public void Sync_LateSnapshotOlderThanTheBook_IsDropped()
+    {
+        Feed(Diff(100));
+        Feed(RestSnapshot(150));
+        Feed(Diff(200));
+        Feed(RestSnapshot(180)); // older than diff 200, already applied
+        Feed(RestSnapshot(250)); // newer: replaces the book
+
+        Assert.Equal(["book:Snapshot:150", "status:Healthy", "book:Delta:200", "book:Snapshot:250"], _out.Sequence);
+        Assert.Equal(2, _sync.StaleDropped); // diff 100 and snapshot 180
+    }
+
+    [Fact]
     public void Sync_TwoPairs_AreSyncedSeparately()
     {
         Feed(Diff(100, "btcusd"));

@@ -89,6 +89,18 @@ public class CoinbaseBookSyncTests
     }
 
     [Fact]
+    public void Sync_MalformedFrameBetween_CountsAsALostMessage()
+    {
+        Feed(L2Snapshot(1));
+        var bad = Ws("""{"channel":"l2_data","sequence_num":2,"events":[{"type":"update","product_id":"BTC-USD","updates":[{"side":"bid","price_level":"x","new_quantity":"1"}]}]}""");
+        Assert.Equal(ParseOutcome.Malformed, _parser.Parse(bad, _sync));
+        Feed(L2Update(3)); // message 2 never reached the book: its update is lost, so this is a gap
+
+        Assert.Equal(["book:Snapshot:1", "status:Healthy", "status:Gap"], _out.Sequence);
+        Assert.Equal(["BTC-USD"], _requested);
+    }
+
+    [Fact]
     public void Sync_SequenceGoingBackwards_IsAGap()
     {
         Feed(L2Snapshot(10));
