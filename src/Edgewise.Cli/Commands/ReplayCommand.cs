@@ -127,6 +127,7 @@ internal static class ReplayCommand
                     task.Description = $"replaying: {counters.Frames:N0} frames";
                 }, ct);
                 task.Value = task.MaxValue;
+                task.Description = $"replayed {pipeline.Counters.Frames:N0} frames";
             });
     }
 }

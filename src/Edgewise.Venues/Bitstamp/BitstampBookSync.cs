@@ -16,10 +16,11 @@ using Edgewise.Core.Books;
 using Edgewise.Core.Contracts;
 using Edgewise.Core.Events;
 using Edgewise.Core.Instruments;
+using Edgewise.Venues.Common;
 
 namespace Edgewise.Venues.Bitstamp;
 
-public sealed class BitstampBookSync : IMarketDataSink
+public sealed class BitstampBookSync : IMarketDataSink, IBookSyncStats
 {
     /// <summary>Diffs kept per instrument while waiting for a snapshot (several minutes of a busy pair).</summary>
     public const int DefaultMaxBuffered = 4096;
@@ -44,6 +45,9 @@ public sealed class BitstampBookSync : IMarketDataSink
 
     /// <summary>Snapshots refused because diffs between them and the stream may be missing.</summary>
     public long Gaps { get; private set; }
+
+    /// <summary>Bitstamp sends no checksum.</summary>
+    public long ChecksumFailures => 0;
 
     /// <summary>Snapshots applied to a book that had been synced before (recoveries after a reconnect or gap).</summary>
     public long Resyncs { get; private set; }

@@ -13,10 +13,11 @@ using Edgewise.Core.Books;
 using Edgewise.Core.Contracts;
 using Edgewise.Core.Events;
 using Edgewise.Core.Instruments;
+using Edgewise.Venues.Common;
 
 namespace Edgewise.Venues.Coinbase;
 
-public sealed class CoinbaseBookSync : IMarketDataSink
+public sealed class CoinbaseBookSync : IMarketDataSink, IBookSyncStats
 {
     private readonly IMarketDataSink _downstream;
     private readonly Dictionary<InstrumentId, BookState> _books = [];
@@ -36,6 +37,9 @@ public sealed class CoinbaseBookSync : IMarketDataSink
 
     /// <summary>sequence_num breaks seen on the connection (each made every book unhealthy).</summary>
     public long Gaps { get; private set; }
+
+    /// <summary>Coinbase level2 carries no checksum.</summary>
+    public long ChecksumFailures => 0;
 
     /// <summary>Snapshots applied after the first one of a book (recoveries).</summary>
     public long Resyncs { get; private set; }

@@ -13,11 +13,12 @@ using Edgewise.Core.Books;
 using Edgewise.Core.Contracts;
 using Edgewise.Core.Events;
 using Edgewise.Core.Instruments;
+using Edgewise.Venues.Common;
 using Edgewise.Core.Numerics;
 
 namespace Edgewise.Venues.Kraken;
 
-public sealed class KrakenBookSync : IMarketDataSink
+public sealed class KrakenBookSync : IMarketDataSink, IBookSyncStats
 {
     private readonly IMarketDataSink _downstream;
     private readonly Dictionary<InstrumentId, BookState> _books = [];
@@ -38,6 +39,9 @@ public sealed class KrakenBookSync : IMarketDataSink
 
     /// <summary>Messages whose checksum did not match the local book (or could not be computed at the registered precision).</summary>
     public long ChecksumFailures { get; private set; }
+
+    /// <summary>Kraken v2 books carry no sequence numbers: a broken book shows as a checksum failure instead.</summary>
+    public long Gaps => 0;
 
     /// <summary>Snapshots verified after the first one of a book (recoveries).</summary>
     public long Resyncs { get; private set; }

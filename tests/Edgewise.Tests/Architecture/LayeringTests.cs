@@ -12,6 +12,7 @@ public class LayeringTests
         ["Edgewise.Engine"] = typeof(Edgewise.Engine.Replay.ReplayDriver).Assembly,
         ["Edgewise.Venues"] = typeof(Edgewise.Venues.BinanceUs.BinanceUsParser).Assembly,
         ["Edgewise.Storage"] = typeof(Edgewise.Storage.Capture.CaptureReader).Assembly,
+        ["Edgewise.Strategies"] = typeof(Edgewise.Strategies.AssemblyMarker).Assembly,
     };
 
     public static TheoryData<string, string[]> Allowed => new()
@@ -20,6 +21,7 @@ public class LayeringTests
         { "Edgewise.Engine", ["Edgewise.Core"] },
         { "Edgewise.Venues", ["Edgewise.Core"] },
         { "Edgewise.Storage", ["Edgewise.Core"] },
+        { "Edgewise.Strategies", ["Edgewise.Core", "Edgewise.Engine"] },
     };
 
     [Theory]
@@ -32,7 +34,8 @@ public class LayeringTests
             .Order(StringComparer.Ordinal)
             .ToArray();
 
-        Assert.Equal(allowed, edgewise);
+        // The compiler drops references a project does not use yet, so the rule is "nothing outside the allowed set".
+        Assert.Empty(edgewise.Except(allowed));
     }
 
     [Fact]
