@@ -59,6 +59,9 @@ public sealed partial class EngineLoop
             case EngineMessageKind.Funding:
                 ApplyPortfolioEvent(message.Kind, (PortfolioEvent)message.Payload!);
                 break;
+            case EngineMessageKind.Callback:
+                ((Action)message.Payload!)();
+                break;
             default:
                 throw new InvalidOperationException($"Unknown engine message {message.Kind}.");
         }

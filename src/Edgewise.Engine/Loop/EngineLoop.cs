@@ -187,6 +187,17 @@ public sealed partial class EngineLoop : IMarketDataSink, IExecutionEventSink
     /// <summary>Sets Active, Reducing or Halted (without canceling orders). Safe from any thread.</summary>
     public void SetTradingState(TradingState state, string reason) => Dispatch(EngineMessage.ForState(state, reason ?? string.Empty));
 
+    /// <summary>
+    /// Runs <paramref name="work"/> on the loop thread as a command (never dropped): after the current message when
+    /// called from inside a dispatch, queued while RunAsync runs, at once when the engine is idle in synchronous mode.
+    /// Components inside the engine (the simulated venue) use it to act on timers that fire on another thread.
+    /// </summary>
+    internal void Post(Action work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        Route(EngineMessage.ForCallback(work));
+    }
+
     /// <summary>Runs <paramref name="action"/> as if it were a message: on the calling thread, deferred work drained after (tests and tools).</summary>
     internal T RunOnLoop<T>(Func<T> action)
     {

@@ -1,6 +1,6 @@
 // One unit of work for the engine loop, as a struct so queues of them allocate nothing per message.
 // Market data carries its payload inline (a BookUpdate is a pooled copy owned by the message); commands carry
-// an object payload (an order event, a timer registration, a settlement or funding payment) or a trading state with its reason.
+// an object payload (an order event, a timer registration, a settlement or funding payment, posted work) or a trading state with its reason.
 using Edgewise.Core.Events;
 using Edgewise.Core.Orders;
 using Edgewise.Engine.Risk;
@@ -25,6 +25,8 @@ internal enum EngineMessageKind : byte
     /// <summary>A contract settled: close the position at the settlement price.</summary>
     Settlement = 9,
     Funding = 10,
+    /// <summary>Work posted to run on the loop thread (a simulated venue's order arriving after its latency).</summary>
+    Callback = 11,
 }
 
 internal readonly struct EngineMessage
@@ -81,4 +83,6 @@ internal readonly struct EngineMessage
     public static EngineMessage ForSettlement(PortfolioEvent settlement) => new(EngineMessageKind.Settlement, payload: settlement);
 
     public static EngineMessage ForFunding(PortfolioEvent funding) => new(EngineMessageKind.Funding, payload: funding);
+
+    public static EngineMessage ForCallback(Action work) => new(EngineMessageKind.Callback, payload: work);
 }
