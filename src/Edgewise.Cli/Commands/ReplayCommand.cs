@@ -15,7 +15,7 @@ internal static class ReplayCommand
 
     public static Command Create()
     {
-        var venue = new Option<string?>("--venue") { Description = "Venue whose parser reads the frames (binanceus). Required with --input." };
+        var venue = new Option<string?>("--venue") { Description = "Venue whose parser reads the frames (binanceus, kalshi). Required with --input." };
         var inputs = new Option<string[]>("--input")
         {
             Description = "Capture file (JSON Lines or '<recv_ts_ns> <json>' lines, plain or gzip); repeat to read several in order as one stream.",

@@ -1,6 +1,9 @@
 // Composes one replay: capture files -> venue parser -> venue book sync -> tap -> engine, on a replay clock.
 // Instruments are registered with the engine the first time a frame names them (a capture carries no
 // instrument list). Everything runs on the calling thread, so the same input gives the same books every time.
+// Books: binary contracts (Kalshi) get a dense book over [0, 1] with the instrument's smallest tick; everything else a sorted book.
+// Kalshi captures are read as use_yes_price=false feeds (NO levels at NO prices), the pricing Edgewise subscribes with; a
+// capture recorded with use_yes_price=true needs its own route.
 using Edgewise.Core.Books;
 using Edgewise.Core.Contracts;
 using Edgewise.Core.Instruments;
@@ -10,6 +13,7 @@ using Edgewise.Engine.Time;
 using Edgewise.Storage.Capture;
 using Edgewise.Venues.BinanceUs;
 using Edgewise.Venues.Common;
+using Edgewise.Venues.Kalshi;
 
 namespace Edgewise.Cli.Replay;
 
@@ -36,7 +40,10 @@ internal sealed class ReplayPipeline : IDisposable
     }
 
     /// <summary>The venues replay can read, by capture name.</summary>
-    public static IReadOnlyList<string> Venues { get; } = [BinanceUsParser.VenueName];
+    public static IReadOnlyList<string> Venues { get; } = [BinanceUsParser.VenueName, KalshiParser.VenueName];
+
+    /// <summary>The NO-level pricing Kalshi captures are recorded with (see the note at the top).</summary>
+    public const KalshiBookPricing KalshiCapturePricing = KalshiBookPricing.NoLevelsAtNoPrice;
 
     /// <exception cref="ArgumentException">The venue is not one replay knows.</exception>
     /// <exception cref="FileNotFoundException">An input file is missing (named in the message).</exception>
@@ -52,11 +59,28 @@ internal sealed class ReplayPipeline : IDisposable
         var engine = new EngineLoop(new EngineOptions
         {
             Clock = clock,
-            BookFactory = instrument => OrderBookFactory.ForUnbounded(instrument.Id),
+            BookFactory = BookFor,
         });
         engine.Start();
+        if (venue == KalshiParser.VenueName)
+        {
+            var parser = new KalshiParser(KalshiCapturePricing, venue);
+            var markets = new KalshiInstrumentProvider(venue);
+            return new ReplayPipeline(venue, source, clock, engine, parser,
+                downstream => new KalshiBookSync(downstream, parser, id => markets.FromCapture(id).MinTick), markets.FromCapture);
+        }
+
         return new ReplayPipeline(venue, source, clock, engine, new BinanceUsParser(venue),
             downstream => new BinanceUsBookSync(downstream), BinanceUsInstruments.FromCapture);
+    }
+
+    /// <summary>The engine book for an instrument: dense over [0, 1] for a binary contract, sorted otherwise.</summary>
+    public static IOrderBook BookFor(Instrument instrument)
+    {
+        ArgumentNullException.ThrowIfNull(instrument);
+        return instrument is BinaryContract binary
+            ? OrderBookFactory.ForBinaryContract(binary.Id, binary.MinTick)
+            : OrderBookFactory.ForUnbounded(instrument.Id);
     }
 
     public ReplayCounters Counters => _driver.Counters;
