@@ -15,9 +15,10 @@ internal static class EdgewiseCli
             NotAvailableCommand.Create("run", "Run a strategy profile on live data, on paper unless --live", "the Kalshi BTC binary issue"),
             NotAvailableCommand.Create("record", "Record venue feeds to capture files", "the crypto spot feeds issue"),
             NotAvailableCommand.Create("demo", "Run the whole system on simulated venues", "the demo and dashboards issue"),
-            NotAvailableCommand.Create("verify", "Pre-flight check of configuration, credentials, store and feeds", "the reliability issue"),
+            VerifyCommand.Create(),
             NotAvailableCommand.Create("report", "Write the HTML report of a run", "the demo and dashboards issue"),
         };
+        root.Options.Add(GlobalOptions.Config);
         return root;
     }
 }

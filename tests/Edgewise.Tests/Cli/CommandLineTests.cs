@@ -24,7 +24,6 @@ public sealed class CommandLineTests : IDisposable
     [InlineData("run")]
     [InlineData("record")]
     [InlineData("demo")]
-    [InlineData("verify")]
     [InlineData("report")]
     public void Invoke_CommandNotBuiltYet_SaysSoAndExitsWith2(string command)
     {
@@ -100,5 +99,29 @@ public sealed class CommandLineTests : IDisposable
             }
             """;
         Assert.Equal(expected.ReplaceLineEndings("\n"), File.ReadAllText(books).ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public void Verify_BrokenConfigFile_TableWithFailAndExit1()
+    {
+        var config = Path.Combine(_dir, "bad.json");
+        File.WriteAllText(config, """{"venues":{"kraken":{"wsurl":"wss://x"}}}""");
+
+        var code = Invoke("verify", "--config", config);
+
+        Assert.Equal(1, code);
+        Assert.Contains("venues.kraken.wsurl: unknown key", _out.ToString(), StringComparison.Ordinal);
+        Assert.Contains("verify: FAIL (1 failed, 0 warnings)", _out.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Verify_MissingConfigFile_NamesThePathAndExit1()
+    {
+        var missing = Path.Combine(_dir, "missing.json");
+
+        var code = Invoke("verify", "--config", missing);
+
+        Assert.Equal(1, code);
+        Assert.Contains($"config file not found: {missing}", _out.ToString(), StringComparison.Ordinal);
     }
 }
