@@ -31,6 +31,7 @@ public sealed class FakeVenueServer : IAsyncDisposable
     private readonly ConcurrentDictionary<string, FakeRestResponse> _routes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ConcurrentQueue<FakeRestResponse>> _onceRoutes = new(StringComparer.Ordinal);
     private int _connectionCount;
+    private int _disposed;
 
     private FakeVenueServer()
     {
@@ -120,8 +121,14 @@ public sealed class FakeVenueServer : IAsyncDisposable
     public void RespondOnce(string path, FakeRestResponse response) =>
         _onceRoutes.GetOrAdd(path, _ => new ConcurrentQueue<FakeRestResponse>()).Enqueue(response);
 
+    /// <summary>Stops the venue: open connections are aborted and new ones refused. Safe to call twice.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync();
         foreach (var connection in Connections)
         {

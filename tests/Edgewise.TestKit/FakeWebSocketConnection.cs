@@ -16,6 +16,7 @@ public sealed class FakeWebSocketConnection : IDisposable
     private readonly Channel<string> _incoming = Channel.CreateUnbounded<string>();
     private readonly List<string> _received = [];
     private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly List<(int Count, TaskCompletionSource Done)> _countWaiters = [];
 
     internal FakeWebSocketConnection(HttpContext context, WebSocket socket, int number)
     {
@@ -64,6 +65,32 @@ public sealed class FakeWebSocketConnection : IDisposable
         {
             throw new InvalidOperationException($"Connection #{Number} closed before the client sent another message.", ex);
         }
+    }
+
+    /// <summary>Completes once the client has sent at least <paramref name="count"/> messages in all; returns them.</summary>
+    public async Task<IReadOnlyList<string>> WaitForMessagesAsync(int count, TimeSpan? timeout = null)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_received)
+        {
+            if (_received.Count >= count)
+            {
+                return [.. _received];
+            }
+
+            _countWaiters.Add((count, done));
+        }
+
+        try
+        {
+            await done.Task.WaitAsync(timeout ?? FakeVenueServer.DefaultTimeout);
+        }
+        catch (TimeoutException ex)
+        {
+            throw new TimeoutException($"Connection #{Number} received {Received.Count} of {count} messages within the timeout.", ex);
+        }
+
+        return Received;
     }
 
     public Task SendTextAsync(string text) => SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, [Encoding.UTF8.GetByteCount(text)]);
@@ -146,6 +173,11 @@ public sealed class FakeWebSocketConnection : IDisposable
                 lock (_received)
                 {
                     _received.Add(text);
+                    foreach (var waiter in _countWaiters.Where(w => _received.Count >= w.Count).ToList())
+                    {
+                        waiter.Done.TrySetResult();
+                        _countWaiters.Remove(waiter);
+                    }
                 }
 
                 _incoming.Writer.TryWrite(text);

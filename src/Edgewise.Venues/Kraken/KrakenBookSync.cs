@@ -13,8 +13,8 @@ using Edgewise.Core.Books;
 using Edgewise.Core.Contracts;
 using Edgewise.Core.Events;
 using Edgewise.Core.Instruments;
-using Edgewise.Venues.Common;
 using Edgewise.Core.Numerics;
+using Edgewise.Venues.Common;
 
 namespace Edgewise.Venues.Kraken;
 
