@@ -4,7 +4,8 @@
 // planned. Nothing thrown inside escapes RunAsync except cancellation of its own token: errors are counted
 // and the last one kept for the health view. Every wait uses the injected TimeProvider (Task.Delay with the
 // provider, CancellationTokenSource with the provider), so a test drives reconnects and staleness by moving a
-// manual clock. The receive path reuses one buffer (grown up to the size limit) and allocates nothing per message.
+// manual clock. The receive path reuses one buffer (grown up to the size limit) and adds no allocation of its
+// own per message.
 using System.Net.WebSockets;
 using System.Text;
 
