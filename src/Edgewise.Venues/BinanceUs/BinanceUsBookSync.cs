@@ -5,6 +5,8 @@
 //   buffered again, and a new snapshot is requested (live: the data client fetches it; replay: the next REST
 //   line of the capture). Only validated updates reach the downstream sink, so the engine's book is never
 //   built from a broken sequence. Trades and quotes pass straight through.
+//   A dropped connection loses updates the ids cannot always reveal (a new stream may start anywhere), so
+//   OnReconnect puts every book back to awaiting a snapshot, which the live client fetches on the new connection.
 using Edgewise.Core.Books;
 using Edgewise.Core.Contracts;
 using Edgewise.Core.Events;
@@ -49,6 +51,30 @@ public sealed class BinanceUsBookSync : IMarketDataSink, IBookSyncStats
 
     /// <summary>Buffered deltas discarded because the buffer was full while waiting for a snapshot.</summary>
     public long BufferOverflows { get; private set; }
+
+    /// <summary>
+    /// The connection dropped: every book reports AwaitingSnapshot (when it was synced), forgets what it buffered,
+    /// and buffers the next connection's deltas until a new snapshot is applied (counted as a resync).
+    /// </summary>
+    public void OnReconnect(long tsRecv)
+    {
+        foreach (var sync in _books.Values)
+        {
+            if (sync.Synced)
+            {
+                _downstream.OnBookStatus(new BookStatus(sync.Instrument, BookHealth.AwaitingSnapshot, "reconnect", tsRecv));
+            }
+
+            sync.Synced = false;
+            sync.AwaitingFirstDelta = false;
+            foreach (var delta in sync.Buffered)
+            {
+                _pool.Push(delta);
+            }
+
+            sync.Buffered.Clear();
+        }
+    }
 
     public void OnBookUpdate(BookUpdate update)
     {
