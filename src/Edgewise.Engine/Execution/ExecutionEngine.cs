@@ -1,15 +1,15 @@
 // The order lifecycle inside the engine. Submit: an existing client order id is answered with the existing
 // order and nothing is sent (idempotent ids); otherwise risk checks run, a denial becomes an order in status
 // Denied plus an OrderDenied event published after the current callback, and a passing order is cached and
-// handed to the execution client of its venue. Venue events come back through the engine loop into
+// handed to the execution client of its venue (OrderSubmitted is published just before the send). Venue events come back through the engine loop into
 // OnOrderEvent: the order's state machine applies them, fills update the portfolio and the risk counters,
 // and the event is published on the bus (FillApplied first, then the OrderEvent). An event the state machine
 // refuses, or for an unknown order, is counted and published as an OrderAnomaly instead of thrown.
 using Edgewise.Core.Contracts;
 using Edgewise.Core.Orders;
+using Edgewise.Core.Time;
 using Edgewise.Engine.Messaging;
 using Edgewise.Engine.Risk;
-using Edgewise.Engine.Time;
 
 namespace Edgewise.Engine.Execution;
 
@@ -85,6 +85,7 @@ public sealed class ExecutionEngine
         var order = new Order(request, strategyId, now);
         _cache.AddOrder(order);
         _risk.RecordSent(now);
+        _bus.Publish(new OrderSubmitted(order, now));
         client.Submit(request);
         return new SubmitResult(SubmitOutcome.Sent, order, DenialReason.None, string.Empty);
     }

@@ -12,8 +12,8 @@ using Edgewise.Core.Instruments;
 using Edgewise.Core.Numerics;
 using Edgewise.Core.Orders;
 using Edgewise.Core.Portfolio;
+using Edgewise.Core.Time;
 using Edgewise.Engine.Messaging;
-using Edgewise.Engine.Time;
 
 namespace Edgewise.Engine.Risk;
 

@@ -21,9 +21,9 @@ using Edgewise.Core.Events;
 using Edgewise.Core.Instruments;
 using Edgewise.Core.Numerics;
 using Edgewise.Core.Orders;
+using Edgewise.Core.Time;
 using Edgewise.Engine.Loop;
 using Edgewise.Engine.Messaging;
-using Edgewise.Engine.Time;
 
 namespace Edgewise.Engine.Simulation;
 

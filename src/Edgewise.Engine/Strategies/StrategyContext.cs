@@ -6,10 +6,10 @@ using System.Globalization;
 using Edgewise.Core.Instruments;
 using Edgewise.Core.Numerics;
 using Edgewise.Core.Orders;
+using Edgewise.Core.Time;
 using Edgewise.Engine.Execution;
 using Edgewise.Engine.Loop;
 using Edgewise.Engine.Risk;
-using Edgewise.Engine.Time;
 
 namespace Edgewise.Engine.Strategies;
 

@@ -4,9 +4,11 @@
 // while its callback runs. That makes a replayed run deterministic: the same frames give the same timer
 // callbacks at the same simulated instants. The clock never goes backwards; an earlier time is ignored.
 // A timer whose due time is not in the future fires at once, inside CreateTimer/Change.
+using Edgewise.Core.Time;
+
 namespace Edgewise.Engine.Time;
 
-public class ReplayTimeProvider : TimeProvider
+public class ReplayTimeProvider : TimeProvider, IUnixNanosecondClock
 {
     private readonly Lock _gate = new();
     private readonly PriorityQueue<ScheduledTimer, (long DueNs, long Sequence)> _queue = new();
@@ -131,9 +133,9 @@ public class ReplayTimeProvider : TimeProvider
         return timer;
     }
 
-    public static long ToUnixNs(DateTimeOffset time) => (time.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) * 100;
+    public static long ToUnixNs(DateTimeOffset time) => UnixTime.ToUnixNs(time);
 
-    public static DateTimeOffset FromUnixNs(long unixNs) => DateTimeOffset.UnixEpoch.AddTicks(unixNs / 100);
+    public static DateTimeOffset FromUnixNs(long unixNs) => UnixTime.FromUnixNs(unixNs);
 
     private static long ToNs(TimeSpan span) => checked(span.Ticks * 100);
 

@@ -4,6 +4,7 @@
 // session's token is canceled so a pending receive returns at once.
 using System.Net.WebSockets;
 using Edgewise.Core.Contracts;
+using Edgewise.Core.Time;
 
 namespace Edgewise.Venues.Common;
 
@@ -34,7 +35,7 @@ public sealed partial class FeedConnection
             return new SessionOutcome(reason, ReceivedData: false, ReconnectAtOnce: false);
         }
 
-        var now = _clock.NowNs();
+        var now = _clock.GetUnixNs();
         var session = new Session(socket, sessionCts, now);
         var number = Interlocked.Increment(ref _connections);
         Interlocked.Exchange(ref _lastMessageNs, now); // staleness counts from the connect
@@ -102,7 +103,7 @@ public sealed partial class FeedConnection
                 continue;
             }
 
-            var now = _clock.NowNs();
+            var now = _clock.GetUnixNs();
             Interlocked.Increment(ref _messages);
             Interlocked.Exchange(ref _lastMessageNs, now);
             _rate.Add(now);
@@ -143,7 +144,7 @@ public sealed partial class FeedConnection
             while (!session.Ended)
             {
                 await Task.Delay(_settings.StaleCheckInterval, _clock, ct).ConfigureAwait(false);
-                var now = _clock.NowNs();
+                var now = _clock.GetUnixNs();
                 if (now - Interlocked.Read(ref _lastMessageNs) >= staleNs)
                 {
                     Interlocked.Increment(ref _staleDisconnects);
@@ -199,7 +200,7 @@ public sealed partial class FeedConnection
     {
         try
         {
-            _handler.OnDisconnected(reason, _clock.NowNs());
+            _handler.OnDisconnected(reason, _clock.GetUnixNs());
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

@@ -8,6 +8,7 @@
 // own per message.
 using System.Net.WebSockets;
 using System.Text;
+using Edgewise.Core.Time;
 
 namespace Edgewise.Venues.Common;
 
@@ -157,7 +158,7 @@ public sealed partial class FeedConnection : IDisposable
 
     public FeedHealth GetHealth()
     {
-        var now = _clock.NowNs();
+        var now = _clock.GetUnixNs();
         var last = Interlocked.Read(ref _lastMessageNs);
         return new FeedHealth
         {

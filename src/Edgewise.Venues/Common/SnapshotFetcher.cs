@@ -6,6 +6,7 @@
 // generation: Reset (on connect and disconnect) drops queued requests, and replies of an older generation are
 // discarded instead of being applied to the next connection's book.
 using System.Threading.Channels;
+using Edgewise.Core.Time;
 
 namespace Edgewise.Venues.Common;
 
@@ -162,7 +163,7 @@ public sealed class SnapshotFetcher
                 Interlocked.Increment(ref _fetches);
                 try
                 {
-                    _deliver(new FetchedSnapshot(endpoint, result.Body, _clock.NowNs(), generation));
+                    _deliver(new FetchedSnapshot(endpoint, result.Body, _clock.GetUnixNs(), generation));
                 }
                 catch (Exception ex) when (ex is not OutOfMemoryException)
                 {

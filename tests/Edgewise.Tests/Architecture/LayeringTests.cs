@@ -1,5 +1,6 @@
 // The dependency rule of the architecture note, checked on the built assemblies: Core has no project
-// dependencies and no I/O packages, the engine never sees a venue, venues never see the engine or storage.
+// dependencies and no I/O packages, the engine never sees a venue or storage, venues never see the engine or storage
+// (storage sees the engine only to record what its bus publishes).
 using System.Reflection;
 
 namespace Edgewise.Tests.Architecture;

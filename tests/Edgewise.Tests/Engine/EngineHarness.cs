@@ -3,10 +3,10 @@ using Edgewise.Core.Books;
 using Edgewise.Core.Events;
 using Edgewise.Core.Numerics;
 using Edgewise.Core.Orders;
+using Edgewise.Core.Time;
 using Edgewise.Engine.Execution;
 using Edgewise.Engine.Loop;
 using Edgewise.Engine.Risk;
-using Edgewise.Engine.Time;
 using Edgewise.TestKit;
 
 namespace Edgewise.Tests.Engine;

@@ -1,3 +1,4 @@
+using Edgewise.Core.Time;
 using Edgewise.Engine.Time;
 using Edgewise.TestKit;
 

@@ -2,9 +2,9 @@ using Edgewise.Core.Books;
 using Edgewise.Core.Events;
 using Edgewise.Core.Numerics;
 using Edgewise.Core.Orders;
+using Edgewise.Core.Time;
 using Edgewise.Engine.Loop;
 using Edgewise.Engine.Simulation;
-using Edgewise.Engine.Time;
 using Edgewise.TestKit;
 using Edgewise.Tests.Engine;
 

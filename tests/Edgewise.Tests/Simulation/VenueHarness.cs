@@ -4,9 +4,9 @@ using Edgewise.Core.Fees;
 using Edgewise.Core.Instruments;
 using Edgewise.Core.Numerics;
 using Edgewise.Core.Orders;
+using Edgewise.Core.Time;
 using Edgewise.Engine.Loop;
 using Edgewise.Engine.Simulation;
-using Edgewise.Engine.Time;
 using Edgewise.TestKit;
 
 namespace Edgewise.Tests.Simulation;
