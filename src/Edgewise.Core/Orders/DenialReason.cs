@@ -25,4 +25,6 @@ public enum DenialReason : byte
     DailyLoss = 13,
     ConsecutiveLosses = 14,
     OrderRate = 15,
+    /// <summary>A required input (the BTC index, a venue feed) is missing or stale: no new entries until it returns (DATA_OUTAGE).</summary>
+    DataOutage = 16,
 }

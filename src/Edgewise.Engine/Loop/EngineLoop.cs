@@ -15,6 +15,7 @@ using Edgewise.Core.Numerics;
 using Edgewise.Core.Orders;
 using Edgewise.Engine.Data;
 using Edgewise.Engine.Execution;
+using Edgewise.Engine.Health;
 using Edgewise.Engine.Messaging;
 using Edgewise.Engine.Risk;
 using Edgewise.Engine.Strategies;
@@ -38,7 +39,8 @@ public sealed partial class EngineLoop : IMarketDataSink, IExecutionEventSink
         Bus = new MessageBus();
         Cache = new Cache(options.BookFactory, options.Portfolio);
         Data = new DataEngine(Cache, Bus);
-        Risk = new RiskEngine(options.RiskLimits ?? new RiskLimits(), Cache, Clock, Bus);
+        Inputs = new RequiredInputs(Bus);
+        Risk = new RiskEngine(options.RiskLimits ?? new RiskLimits(), Cache, Clock, Bus, Inputs);
         Execution = new ExecutionEngine(Cache, Risk, Bus, Clock, e => Defer(EngineMessage.ForPublish(e)));
         _timers = new TimerService(Clock, registration => Route(EngineMessage.ForTimer(registration)));
         Strategies = new StrategyHost(this);
@@ -54,6 +56,9 @@ public sealed partial class EngineLoop : IMarketDataSink, IExecutionEventSink
     public DataEngine Data { get; }
 
     public RiskEngine Risk { get; }
+
+    /// <summary>Inputs whose absence is a DATA_OUTAGE: no new entries while one is out (see <see cref="RequiredInputs"/>).</summary>
+    public RequiredInputs Inputs { get; }
 
     public ExecutionEngine Execution { get; }
 

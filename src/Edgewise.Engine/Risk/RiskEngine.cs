@@ -5,7 +5,7 @@
 // multiplier (a market order is valued at the opposite best price, else the last trade), plus the new
 // order's notional. An order that only reduces a position (opposite side, and together with the other open
 // orders on that side no larger than the position) is exempt from the notional, daily-loss and
-// consecutive-loss checks, so a strategy can always get out. Daily loss is realized P&L net of fees since
+// consecutive-loss checks, so a strategy can always get out; a DATA_OUTAGE of a required input blocks entries only. Daily loss is realized P&L net of fees since
 // 00:00 UTC by the engine clock; a losing round trip is one closed at a net loss.
 using Edgewise.Core.Books;
 using Edgewise.Core.Instruments;
@@ -13,6 +13,7 @@ using Edgewise.Core.Numerics;
 using Edgewise.Core.Orders;
 using Edgewise.Core.Portfolio;
 using Edgewise.Core.Time;
+using Edgewise.Engine.Health;
 using Edgewise.Engine.Messaging;
 
 namespace Edgewise.Engine.Risk;
@@ -24,6 +25,7 @@ public sealed class RiskEngine
     private readonly Cache _cache;
     private readonly TimeProvider _clock;
     private readonly MessageBus _bus;
+    private readonly RequiredInputs _inputs;
     private readonly long[] _sendTimes;
     private readonly long _rateWindowNs;
     private int _sendCount;
@@ -31,7 +33,7 @@ public sealed class RiskEngine
     private long _day = long.MinValue;
     private decimal _dailyNet;
 
-    internal RiskEngine(RiskLimits limits, Cache cache, TimeProvider clock, MessageBus bus)
+    internal RiskEngine(RiskLimits limits, Cache cache, TimeProvider clock, MessageBus bus, RequiredInputs inputs)
     {
         ArgumentNullException.ThrowIfNull(limits);
         limits.EnsureValid();
@@ -39,6 +41,7 @@ public sealed class RiskEngine
         _cache = cache;
         _clock = clock;
         _bus = bus;
+        _inputs = inputs;
         _sendTimes = new long[limits.MaxOrdersPerWindow ?? 0];
         _rateWindowNs = limits.OrderRateWindow.Ticks * 100;
     }
@@ -102,6 +105,11 @@ public sealed class RiskEngine
         if (State == TradingState.Reducing && !reducing)
         {
             return Deny(DenialReason.TradingReducing, $"trading is reducing only: {StateReason}");
+        }
+
+        if (!reducing && _inputs.FirstOutage(now) is { } outage)
+        {
+            return Deny(DenialReason.DataOutage, $"DATA_OUTAGE: {outage.Name}: {outage.Reason}");
         }
 
         if (Limits.MaxOrderQuantity is { } maxQuantity && request.Quantity.ToDecimal() > maxQuantity)
