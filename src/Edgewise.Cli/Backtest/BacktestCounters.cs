@@ -3,7 +3,7 @@ namespace Edgewise.Cli.Backtest;
 /// <summary>Counts from the engine and the simulated venue, and the portfolio's own totals, to check the trades against.</summary>
 internal sealed record BacktestCounters(
     long IndexTicks,
-    long BookUpdates,
+    long QuoteRows,
     long OrdersSent,
     long OrdersDenied,
     long OrdersRejected,

@@ -129,7 +129,7 @@ internal static class BacktestReportWriter
         Line(w, "- entries blocked by: " + Join(stats.EntriesBlockedBy));
         Line(w, "- markets skipped (recorded once per reason change): " + Join(stats.Skips));
         var c = result.Counters;
-        Line(w, $"- engine: {c.IndexTicks} index ticks, {c.BookUpdates} book updates, {c.OrdersSent} orders to the venue, {c.OrdersDenied} denied by risk, {c.OrdersRejected} rejected by the venue, {c.Fills} fills; portfolio realized {Money(c.PortfolioRealizedPnl)}, fees {Money(c.PortfolioFees)}");
+        Line(w, $"- engine: {c.IndexTicks} index ticks, {c.QuoteRows} quote rows applied, {c.OrdersSent} orders to the venue, {c.OrdersDenied} denied by risk, {c.OrdersRejected} rejected by the venue, {c.Fills} fills; portfolio realized {Money(c.PortfolioRealizedPnl)}, fees {Money(c.PortfolioFees)}");
     }
 
     private static void WriteTrades(StringBuilder w, BacktestStatistics stats)

@@ -91,7 +91,7 @@ internal static class BacktestRunner
         var portfolio = engine.Cache.Portfolio;
         var counters = new BacktestCounters(
             publisher.Published,
-            feeder.Updates,
+            feeder.Rows,
             venue.OrdersReceived,
             orders.Count(static o => o.Status == Core.Orders.OrderStatus.Denied),
             venue.OrdersRejected,

@@ -237,7 +237,7 @@ internal static class BacktestSummaryWriter
     {
         json.WriteStartObject("engine");
         json.WriteNumber("index_ticks", c.IndexTicks);
-        json.WriteNumber("book_updates", c.BookUpdates);
+        json.WriteNumber("quote_rows_applied", c.QuoteRows);
         json.WriteNumber("orders_sent", c.OrdersSent);
         json.WriteNumber("orders_denied_by_risk", c.OrdersDenied);
         json.WriteNumber("orders_rejected_by_venue", c.OrdersRejected);

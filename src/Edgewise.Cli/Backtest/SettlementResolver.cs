@@ -65,7 +65,7 @@ internal static class SettlementResolver
 
         var closeNs = ReplayTimeProvider.ToUnixNs(market.CloseTime);
         var before = (closeNs - last.TsNs) / 1e9m;
-        var quote = string.Create(CultureInfo.InvariantCulture, $"last quote {decimal.Round(before, 1)} s before close: {last.YesBid}/{last.YesAsk}");
+        var quote = string.Create(CultureInfo.InvariantCulture, $"last quote {before:F1} s before close: {last.YesBid}/{last.YesAsk}");
         if (closeNs - last.TsNs > InferenceWindow.Ticks * 100)
         {
             return (null, quote + " (more than 60 s before close)");

@@ -7,7 +7,13 @@ public sealed class StakeSizerTests
 {
     private static readonly SizingOptions Dynamic = new()
     {
-        BaseStake = 10m, Dynamic = true, WinRateStake = 15m, WinRateAbove = 0.80m, WinRateMinTrades = 5, StreakStake = 20m, StreakMinWins = 3,
+        BaseStake = 10m,
+        Dynamic = true,
+        WinRateStake = 15m,
+        WinRateAbove = 0.80m,
+        WinRateMinTrades = 5,
+        StreakStake = 20m,
+        StreakMinWins = 3,
     };
 
     [Fact]

@@ -25,7 +25,7 @@ internal sealed class StrategyHarness : IDisposable
     public static readonly long OpenNs = ReplayTimeProvider.ToUnixNs(Open);
 
     private readonly BookUpdate _update = new();
-    private readonly HashSet<InstrumentId> _seen = [];
+    private readonly NoBookMirror _mirror;
 
     public StrategyHarness(BtcBinaryOptions? options = null, RiskLimits? risk = null, BookDepth depth = BookDepth.Known, decimal? strike = Strike)
     {
@@ -43,6 +43,8 @@ internal sealed class StrategyHarness : IDisposable
         Engine.Cache.AddInstrument(Market.No, Ticker);
         Strategy = new BtcBinaryStrategy("s", options ?? new BtcBinaryOptions(), Engine.Bus, depth);
         Strategy.AddMarket(Market);
+        _mirror = new NoBookMirror(Engine);
+        _mirror.Add(Market);
         Engine.Strategies.Add(Strategy);
         Engine.Start();
     }
@@ -77,13 +79,16 @@ internal sealed class StrategyHarness : IDisposable
         Publish(IndexTick.Outage(Ns(t)));
     }
 
-    /// <summary>YES bid/ask (and the mirrored NO book) with <paramref name="size"/> contracts at each level.</summary>
+    /// <summary>A YES snapshot bid/ask with <paramref name="size"/> contracts at each level (the NO book is its mirror).</summary>
     public void Quote(double t, decimal bid, decimal ask, decimal size = 1000m)
     {
         At(t);
         var ts = Ns(t);
-        Book(Market.Yes.Id, Price.FromDecimal(bid), Price.FromDecimal(ask), size, ts);
-        Book(Market.No.Id, Price.FromDecimal(1m - ask), Price.FromDecimal(1m - bid), size, ts);
+        _update.Reset(Market.Yes.Id, BookUpdateKind.Snapshot, ts, ts);
+        _update.Add(BookSide.Bid, Price.FromDecimal(bid), Quantity.FromDecimal(size));
+        _update.Add(BookSide.Ask, Price.FromDecimal(ask), Quantity.FromDecimal(size));
+        _mirror.OnBookUpdate(_update);
+        _mirror.OnBookStatus(new BookStatus(Market.Yes.Id, BookHealth.Healthy, "snapshot", ts));
     }
 
     public void Status(InstrumentId instrument, BookHealth health, double t)
@@ -121,14 +126,4 @@ internal sealed class StrategyHarness : IDisposable
         Engine.Bus.Publish(tick);
         return 0;
     });
-
-    private void Book(InstrumentId instrument, Price bid, Price ask, decimal size, long ts)
-    {
-        var first = _seen.Add(instrument);
-        _update.Reset(instrument, BookUpdateKind.Snapshot, ts, ts);
-        _update.Add(BookSide.Bid, bid, Quantity.FromDecimal(size));
-        _update.Add(BookSide.Ask, ask, Quantity.FromDecimal(size));
-        Engine.OnBookUpdate(_update);
-        Engine.OnBookStatus(new BookStatus(instrument, BookHealth.Healthy, first ? "snapshot" : "resnapshot", ts));
-    }
 }
