@@ -60,6 +60,12 @@ public static class KalshiTicker
         }
 
         var year = 2000 + yy;
+        if (year < 2007)
+        {
+            error = $"ticker '{ticker}': {year} is before the US daylight-saving rules this parser knows (2007 on)";
+            return false;
+        }
+
         if (day < 1 || day > DateTime.DaysInMonth(year, monthIndex + 1) || hour > 23 || minute > 59)
         {
             error = $"ticker '{ticker}': '{stamp}' is not a valid date and time";
