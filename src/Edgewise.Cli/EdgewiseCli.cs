@@ -11,7 +11,7 @@ internal static class EdgewiseCli
         var root = new RootCommand("Edgewise: one trading engine for prediction markets and crypto, live, on paper and on recorded data.")
         {
             ReplayCommand.Create(),
-            NotAvailableCommand.Create("backtest", "Backtest a strategy profile on recorded data", "the Kalshi BTC binary issue"),
+            BacktestCommand.Create(),
             NotAvailableCommand.Create("run", "Run a strategy profile on live data, on paper unless --live", "the Kalshi BTC binary issue"),
             NotAvailableCommand.Create("record", "Record venue feeds to capture files", "the crypto spot feeds issue"),
             NotAvailableCommand.Create("demo", "Run the whole system on simulated venues", "the demo and dashboards issue"),

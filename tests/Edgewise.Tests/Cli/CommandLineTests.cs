@@ -20,7 +20,6 @@ public sealed class CommandLineTests : IDisposable
         EdgewiseCli.Build().Parse(args).Invoke(new InvocationConfiguration { Output = _out, Error = _err });
 
     [Theory]
-    [InlineData("backtest")]
     [InlineData("run")]
     [InlineData("record")]
     [InlineData("demo")]

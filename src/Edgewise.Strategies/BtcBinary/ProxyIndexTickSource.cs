@@ -1,0 +1,23 @@
+// The live source of IndexTick: evaluates the BTC index proxy once a second (BtcIndexProxy.OnSecond records the
+// print in the proxy's own history too) and reports the chosen series, or an outage tick when the proxy has no value.
+using Edgewise.Core.Numerics;
+using Edgewise.Strategies.Indicators;
+
+namespace Edgewise.Strategies.BtcBinary;
+
+public sealed class ProxyIndexTickSource(BtcIndexProxy proxy, IndexSeries series = IndexSeries.Rti) : IIndexTickSource
+{
+    private const long NanosPerSecond = 1_000_000_000L;
+
+    public bool TryRead(long nowNs, out IndexTick tick)
+    {
+        var value = proxy.OnSecond(nowNs);
+        tick = value.IsUsable && value.ValueOf(series) is { } usd and > 0m
+            ? IndexTick.Usable(Price.FromDecimal(usd), nowNs)
+            : IndexTick.Outage(nowNs);
+        return true;
+    }
+
+    /// <summary>The start of the next whole second.</summary>
+    public long NextDueNs(long nowNs) => (IndexHistory.SecondOf(nowNs) + 1) * NanosPerSecond;
+}
