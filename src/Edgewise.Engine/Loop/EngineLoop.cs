@@ -195,9 +195,10 @@ public sealed partial class EngineLoop : IMarketDataSink, IExecutionEventSink
     /// <summary>
     /// Runs <paramref name="work"/> on the loop thread as a command (never dropped): after the current message when
     /// called from inside a dispatch, queued while RunAsync runs, at once when the engine is idle in synchronous mode.
-    /// Components inside the engine (the simulated venue) use it to act on timers that fire on another thread.
+    /// Components inside the engine (the simulated venue) use it to act on timers that fire on another thread, and the
+    /// composition uses it to change the cache (a new market) without touching it from a feed or timer thread.
     /// </summary>
-    internal void Post(Action work)
+    public void Post(Action work)
     {
         ArgumentNullException.ThrowIfNull(work);
         Route(EngineMessage.ForCallback(work));
