@@ -51,7 +51,7 @@ internal static class RecordStatusView
         {
             var (h, recorder) = pair;
             return string.Create(inv,
-                $"{h.Feed} {(h.Connected ? "connected" : h.State.ToString().ToLowerInvariant())} last {Age(h)} {h.MessagesPerSecond:0.0}/s gaps {h.Gaps} resyncs {h.Resyncs} reconnects {h.Reconnects} malformed {h.MalformedFrames} written {recorder.FramesWritten} {board.Describe(h.Feed)}");
+                $"{h.Feed} {StateOf(h)} last {Age(h)} {h.MessagesPerSecond:0.0}/s gaps {h.Gaps} resyncs {h.Resyncs} reconnects {h.Reconnects} malformed {h.MalformedFrames} written {recorder.FramesWritten} {board.Describe(h.Feed)}");
         });
         return clock.GetUtcNow().ToString("HH:mm:ss", inv) + " " + string.Join(" | ", feeds);
     }
@@ -64,7 +64,7 @@ internal static class RecordStatusView
         {
             table.AddRow(
                 Markup.Escape(h.Feed),
-                h.Connected ? "[green]yes[/]" : $"[red]{Markup.Escape(h.State.ToString())}[/]",
+                h.Connected ? "[green]yes[/]" : $"[red]{StateOf(h)}[/]",
                 Age(h),
                 h.MessagesPerSecond.ToString("0.0", inv),
                 h.Gaps.ToString(inv),
@@ -75,6 +75,14 @@ internal static class RecordStatusView
                 Markup.Escape(board.Describe(h.Feed)));
         }
     }
+
+    private static string StateOf(FeedHealth h) => h.State switch
+    {
+        FeedState.Connected => "connected",
+        FeedState.Connecting => "connecting",
+        FeedState.WaitingToReconnect => "reconnecting",
+        _ => "stopped",
+    };
 
     private static string Age(FeedHealth h) =>
         h.LastMessageAge is { } age ? age.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + "s" : "-";
