@@ -90,37 +90,37 @@ internal static class RecordPlanner
         switch (venue)
         {
             case CoinbaseParser.VenueName:
-            {
-                var options = new CoinbaseDataOptions { WebSocketUri = ws, ProductIds = symbols };
-                return Valid(options, key, errors) ? (sink, recorder, clock) => new CoinbaseDataClient(options, sink, clock, recorder) : null;
-            }
-
-            case KrakenParser.VenueName:
-            {
-                var precisions = VenueSymbols.KrakenPrecisions(config);
-                foreach (var missing in symbols.Where(s => !precisions.ContainsKey(s)))
                 {
-                    errors.Add($"{key}.precisions: no entry for {missing}; Kraken's book checksum needs its price and qty decimals " +
-                        "(AssetPairs pair_decimals and lot_decimals, e.g. {\"" + missing + "\": {\"price\": 1, \"qty\": 8}}); only BTC/USD is built in");
+                    var options = new CoinbaseDataOptions { WebSocketUri = ws, ProductIds = symbols };
+                    return Valid(options, key, errors) ? (sink, recorder, clock) => new CoinbaseDataClient(options, sink, clock, recorder) : null;
                 }
 
-                var options = new KrakenDataOptions { WebSocketUri = ws, Symbols = symbols, Precisions = precisions };
-                return symbols.All(precisions.ContainsKey) && Valid(options, key, errors)
-                    ? (sink, recorder, clock) => new KrakenDataClient(options, sink, clock, recorder)
-                    : null;
-            }
+            case KrakenParser.VenueName:
+                {
+                    var precisions = VenueSymbols.KrakenPrecisions(config);
+                    foreach (var missing in symbols.Where(s => !precisions.ContainsKey(s)))
+                    {
+                        errors.Add($"{key}.precisions: no entry for {missing}; Kraken's book checksum needs its price and qty decimals " +
+                            "(AssetPairs pair_decimals and lot_decimals, e.g. {\"" + missing + "\": {\"price\": 1, \"qty\": 8}}); only BTC/USD is built in");
+                    }
+
+                    var options = new KrakenDataOptions { WebSocketUri = ws, Symbols = symbols, Precisions = precisions };
+                    return symbols.All(precisions.ContainsKey) && Valid(options, key, errors)
+                        ? (sink, recorder, clock) => new KrakenDataClient(options, sink, clock, recorder)
+                        : null;
+                }
 
             case BitstampParser.VenueName:
-            {
-                var options = new BitstampDataOptions { WebSocketUri = ws, RestBaseUri = rest, Pairs = symbols };
-                return Valid(options, key, errors) ? (sink, recorder, clock) => new BitstampDataClient(options, sink, clock, recorder: recorder) : null;
-            }
+                {
+                    var options = new BitstampDataOptions { WebSocketUri = ws, RestBaseUri = rest, Pairs = symbols };
+                    return Valid(options, key, errors) ? (sink, recorder, clock) => new BitstampDataClient(options, sink, clock, recorder: recorder) : null;
+                }
 
             default:
-            {
-                var options = new BinanceUsDataOptions { WebSocketBaseUri = ws, RestBaseUri = rest, Symbols = symbols };
-                return Valid(options, key, errors) ? (sink, recorder, clock) => new BinanceUsDataClient(options, sink, clock, recorder: recorder) : null;
-            }
+                {
+                    var options = new BinanceUsDataOptions { WebSocketBaseUri = ws, RestBaseUri = rest, Symbols = symbols };
+                    return Valid(options, key, errors) ? (sink, recorder, clock) => new BinanceUsDataClient(options, sink, clock, recorder: recorder) : null;
+                }
         }
     }
 

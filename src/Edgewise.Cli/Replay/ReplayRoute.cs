@@ -47,23 +47,23 @@ internal sealed class ReplayRoute
         switch (venue)
         {
             case KalshiParser.VenueName:
-            {
-                var parser = new KalshiParser(ReplayPipeline.KalshiCapturePricing, venue);
-                var markets = new KalshiInstrumentProvider(venue);
-                return new ReplayRoute(venue, parser, engine,
-                    downstream => new KalshiBookSync(downstream, parser, id => markets.FromCapture(id).MinTick), markets.FromCapture);
-            }
+                {
+                    var parser = new KalshiParser(ReplayPipeline.KalshiCapturePricing, venue);
+                    var markets = new KalshiInstrumentProvider(venue);
+                    return new ReplayRoute(venue, parser, engine,
+                        downstream => new KalshiBookSync(downstream, parser, id => markets.FromCapture(id).MinTick), markets.FromCapture);
+                }
 
             case CoinbaseParser.VenueName:
-            {
-                var parser = new CoinbaseParser(venue);
-                return new ReplayRoute(venue, parser, engine, downstream =>
                 {
-                    var sync = new CoinbaseBookSync(downstream);
-                    parser.SequenceObserved += sync.OnSequence; // non-book messages count in the sequence too
-                    return sync;
-                }, CoinbaseInstruments.FromCapture);
-            }
+                    var parser = new CoinbaseParser(venue);
+                    return new ReplayRoute(venue, parser, engine, downstream =>
+                    {
+                        var sync = new CoinbaseBookSync(downstream);
+                        parser.SequenceObserved += sync.OnSequence; // non-book messages count in the sequence too
+                        return sync;
+                    }, CoinbaseInstruments.FromCapture);
+                }
 
             case KrakenParser.VenueName:
                 return new ReplayRoute(venue, new KrakenParser(venue), engine, downstream => new KrakenReplaySync(downstream, krakenPrecisions),
