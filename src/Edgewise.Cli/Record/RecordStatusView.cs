@@ -1,7 +1,7 @@
 // The live health of a recording: on a terminal a Spectre live table redrawn every second; otherwise (a pipe, a
 // log file, a test) one plain line every few seconds. Both show, per feed: connected, age of the last message,
-// messages per second, gaps, resyncs, reconnects, malformed frames, frames written, and book health. Waits run on
-// the session's clock and end when the recording does.
+// messages per second, gaps, checksum failures, resyncs, reconnects, malformed frames, frames written, book health.
+// Waits run on the session's clock and end when the recording does.
 using System.Globalization;
 using Edgewise.Venues.Common;
 using Spectre.Console;
@@ -12,7 +12,7 @@ internal static class RecordStatusView
 {
     public static readonly TimeSpan LiveRefresh = TimeSpan.FromSeconds(1);
 
-    private static readonly string[] Columns = ["feed", "connected", "last msg", "msg/s", "gaps", "resyncs", "reconnects", "malformed", "written", "books"];
+    private static readonly string[] Columns = ["feed", "connected", "last msg", "msg/s", "gaps", "checksum", "resyncs", "reconnects", "malformed", "written", "books"];
 
     /// <summary>Shows the status until <paramref name="recording"/> completes.</summary>
     public static async Task ShowAsync(RecordSession session, BookHealthBoard board, TextWriter output, bool terminal, TimeSpan plainEvery,
@@ -43,7 +43,7 @@ internal static class RecordStatusView
         }
     }
 
-    /// <summary>One line for all feeds: "12:00:10 coinbase connected last 0.2s 12.5/s gaps 0 resyncs 0 reconnects 0 malformed 0 written 1234 healthy | kraken ...".</summary>
+    /// <summary>One line for all feeds: "12:00:10 coinbase connected last 0.2s 12.5/s gaps 0 checksum 0 resyncs 0 reconnects 0 malformed 0 written 1234 healthy | kraken ...".</summary>
     public static string PlainLine(RecordSession session, BookHealthBoard board, TimeProvider clock)
     {
         var inv = CultureInfo.InvariantCulture;
@@ -51,7 +51,7 @@ internal static class RecordStatusView
         {
             var (h, recorder) = pair;
             return string.Create(inv,
-                $"{h.Feed} {StateOf(h)} last {Age(h)} {h.MessagesPerSecond:0.0}/s gaps {h.Gaps} resyncs {h.Resyncs} reconnects {h.Reconnects} malformed {h.MalformedFrames} written {recorder.FramesWritten} {board.Describe(h.Feed)}");
+                $"{h.Feed} {StateOf(h)} last {Age(h)} {h.MessagesPerSecond:0.0}/s gaps {h.Gaps} checksum {h.ChecksumFailures} resyncs {h.Resyncs} reconnects {h.Reconnects} malformed {h.MalformedFrames} written {recorder.FramesWritten} {board.Describe(h.Feed)}");
         });
         return clock.GetUtcNow().ToString("HH:mm:ss", inv) + " " + string.Join(" | ", feeds);
     }
@@ -68,6 +68,7 @@ internal static class RecordStatusView
                 Age(h),
                 h.MessagesPerSecond.ToString("0.0", inv),
                 h.Gaps.ToString(inv),
+                h.ChecksumFailures.ToString(inv),
                 h.Resyncs.ToString(inv),
                 h.Reconnects.ToString(inv),
                 h.MalformedFrames.ToString(inv),

@@ -63,11 +63,18 @@ internal static class ReplayInputs
             return frame.Venue;
         }
 
-        if (reader.MalformedLines > 0 && defaultVenue is null && reader.FirstProblem is { } problem && problem.Contains("no venue", StringComparison.Ordinal))
+        if (defaultVenue is null && reader.MalformedLines > 0 && HasFramesWithoutVenue(path))
         {
             throw new InvalidDataException($"{path}: its lines do not name their venue; give --venue (e.g. --venue binanceus).");
         }
 
         return null;
+    }
+
+    /// <summary>True when the file holds frames that only lack a venue (they read once any default venue is given).</summary>
+    private static bool HasFramesWithoutVenue(string path)
+    {
+        using var reader = new CaptureReader(path, defaultVenue: "?");
+        return reader.TryRead(out _);
     }
 }

@@ -92,7 +92,7 @@ public sealed class RecordCommandTests : IDisposable
         Assert.Equal(0, code);
         var lines = _out.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith($"recording coinbase BTC-USD to {_dir} for 00:00:01", lines[0], StringComparison.Ordinal);
-        Assert.Contains(lines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^\d\d:\d\d:\d\d coinbase \w+ last .* gaps 0 resyncs 0 reconnects \d+ malformed 0 written \d+ "));
+        Assert.Contains(lines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^\d\d:\d\d:\d\d coinbase \w+ last .* gaps 0 checksum 0 resyncs 0 reconnects \d+ malformed 0 written \d+ "));
         Assert.Matches(@"^coinbase: \d+ frames in \d+ file\(s\)", lines[^1]);
         Assert.Equal(string.Empty, _err.ToString());
     }
