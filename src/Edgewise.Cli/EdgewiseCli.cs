@@ -13,7 +13,7 @@ internal static class EdgewiseCli
             ReplayCommand.Create(),
             BacktestCommand.Create(),
             NotAvailableCommand.Create("run", "Run a strategy profile on live data, on paper unless --live", "the Kalshi BTC binary issue"),
-            NotAvailableCommand.Create("record", "Record venue feeds to capture files", "the crypto spot feeds issue"),
+            RecordCommand.Create(),
             NotAvailableCommand.Create("demo", "Run the whole system on simulated venues", "the demo and dashboards issue"),
             VerifyCommand.Create(),
             NotAvailableCommand.Create("report", "Write the HTML report of a run", "the demo and dashboards issue"),

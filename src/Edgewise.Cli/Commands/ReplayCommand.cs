@@ -1,8 +1,14 @@
-// `edgewise replay`: feeds capture files through the venue parser, the venue's book sync and the engine on a
-// simulated clock, prints a summary and writes the final books. Without --input it replays the built-in sample
-// capture (generated deterministically), which is the README's main command on a fresh machine.
+// `edgewise replay`: feeds capture files through the venue parsers, the venues' book syncs and the engine on a
+// simulated clock, prints a summary (in all and per venue) and writes the final books. Each line is routed by the
+// venue it names; --venue is the default for lines that name none (e.g. '<recv_ts_ns> <json>' Binance captures).
+// Several files of one venue are read in the given order as one stream; files of different venues are merged by
+// receive time (Replay/ReplayInputs). Kraken checksum precisions come from the configuration (--config), as for
+// `edgewise record`. Without --input it replays the built-in sample capture (generated deterministically), which is
+// the README's main command on a fresh machine.
 using System.CommandLine;
 using System.Diagnostics;
+using Edgewise.Cli.Configuration;
+using Edgewise.Cli.Record;
 using Edgewise.Cli.Replay;
 using Edgewise.Cli.Samples;
 using Spectre.Console;
@@ -15,10 +21,14 @@ internal static class ReplayCommand
 
     public static Command Create()
     {
-        var venue = new Option<string?>("--venue") { Description = "Venue whose parser reads the frames (binanceus, kalshi). Required with --input." };
+        var venue = new Option<string?>("--venue")
+        {
+            Description = $"Venue of the lines that do not name one ({string.Join(", ", ReplayPipeline.Venues)}); lines in the Edgewise capture format name their own.",
+        };
         var inputs = new Option<string[]>("--input")
         {
-            Description = "Capture file (JSON Lines or '<recv_ts_ns> <json>' lines, plain or gzip); repeat to read several in order as one stream.",
+            Description = "Capture file (JSON Lines or '<recv_ts_ns> <json>' lines, plain or gzip); repeat for several: one venue's files are read " +
+                "in the given order as one stream, different venues' files are merged by receive time.",
             AllowMultipleArgumentsPerToken = false,
         };
         var booksOut = new Option<string?>("--books-out") { Description = "Write the final top 5 levels of every book to this JSON file." };
@@ -30,32 +40,39 @@ internal static class ReplayCommand
             venue, inputs, booksOut, summaryOut, noProgress,
         };
         command.SetAction((parse, ct) => Task.FromResult(Run(
-            new Request(parse.GetValue(venue), parse.GetValue(inputs) ?? [], parse.GetValue(booksOut), parse.GetValue(summaryOut), parse.GetValue(noProgress)),
+            new Request(parse.GetValue(venue), parse.GetValue(inputs) ?? [], parse.GetValue(booksOut), parse.GetValue(summaryOut), parse.GetValue(noProgress),
+                parse.GetValue(GlobalOptions.Config)),
             parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ct)));
         return command;
     }
 
-    private sealed record Request(string? Venue, string[] Inputs, string? BooksOut, string? SummaryOut, bool NoProgress);
+    private sealed record Request(string? Venue, string[] Inputs, string? BooksOut, string? SummaryOut, bool NoProgress, string? ConfigPath);
 
     private static int Run(Request request, TextWriter output, TextWriter error, CancellationToken ct)
     {
-        var (venue, inputs, booksOut, summaryOut, noProgress) = request;
+        var (venue, inputs, booksOut, summaryOut, noProgress, configPath) = request;
+        var loaded = ConfigLoader.Load(configPath);
+        if (loaded.Config is not { } config)
+        {
+            foreach (var problem in loaded.Errors)
+            {
+                error.WriteLine($"edgewise replay: {loaded.Source}: {problem}");
+            }
+
+            return 1;
+        }
+
         if (inputs.Length == 0)
         {
             (venue, inputs, booksOut) = PrepareSample(venue, booksOut, output, error);
-        }
-        else if (venue is null)
-        {
-            error.WriteLine("edgewise replay: --venue is required with --input (e.g. --venue binanceus).");
-            return 1;
         }
 
         ReplayPipeline pipeline;
         try
         {
-            pipeline = ReplayPipeline.Create(venue!, inputs);
+            pipeline = ReplayPipeline.Create(venue, inputs, VenueSymbols.KrakenPrecisions(config));
         }
-        catch (Exception ex) when (ex is FileNotFoundException or ArgumentException)
+        catch (Exception ex) when (ex is FileNotFoundException or ArgumentException or InvalidDataException)
         {
             error.WriteLine($"edgewise replay: {ex.Message}");
             return 1;

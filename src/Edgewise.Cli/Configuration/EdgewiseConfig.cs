@@ -117,6 +117,26 @@ internal sealed record VenueConfig
 
     /// <summary>Where the credentials are, when the venue needs them; null for public market data only.</summary>
     public CredentialsConfig? Credentials { get; init; }
+
+    /// <summary>
+    /// The venue's own symbol for a canonical one ("BTC-USD": "BTCUSDT" on binanceUs), where the default mapping of
+    /// `edgewise record --symbols` is not wanted (Cli/Record/VenueSymbols says what the defaults are).
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Symbols { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// Kraken only: the price and qty decimals of each symbol ("ETH/USD": {"price": 2, "qty": 8}), which its book checksum
+    /// needs (AssetPairs pair_decimals and lot_decimals). BTC/USD (1 and 8) is built in; entries here add to it or replace it.
+    /// </summary>
+    public IReadOnlyDictionary<string, PrecisionConfig> Precisions { get; init; } = new Dictionary<string, PrecisionConfig>();
+}
+
+/// <summary>Decimals a venue prints a symbol's prices and quantities with.</summary>
+internal sealed record PrecisionConfig
+{
+    public required int Price { get; init; }
+
+    public required int Qty { get; init; }
 }
 
 /// <summary>Names of environment variables holding a venue's credentials (the values are never in config or logs).</summary>

@@ -1,6 +1,9 @@
 namespace Edgewise.Cli.Replay;
 
-/// <summary>What a replay did, in figures that are the same on every run of the same input (timings are printed, not kept here).</summary>
+/// <summary>
+/// What a replay did, in figures that are the same on every run of the same input (timings are printed, not kept here).
+/// The totals cover every venue; <see cref="PerVenue"/> breaks them down by venue (those that had frames, by name).
+/// </summary>
 internal sealed record ReplaySummary(
     string Venue,
     long Frames,
@@ -17,4 +20,6 @@ internal sealed record ReplaySummary(
     long MalformedLines,
     long ControlFrames,
     long IgnoredFrames,
+    long UnroutedFrames,
+    IReadOnlyList<VenueReplaySummary> PerVenue,
     string? FirstProblem);

@@ -21,6 +21,21 @@ internal static class ReplaySummaryPrinter
         output.WriteLine(string.Create(inv, $"  checksum failures {s.ChecksumFailures,12:N0}"));
         output.WriteLine(string.Create(inv, $"  unhealthy books   {s.UnhealthyBooks,12:N0}"));
         output.WriteLine(string.Create(inv, $"  malformed         {s.MalformedFrames,12:N0} frames, {s.MalformedLines:N0} lines"));
+        if (s.UnroutedFrames > 0)
+        {
+            output.WriteLine(string.Create(inv, $"  unrouted          {s.UnroutedFrames,12:N0}  (frames of a venue replay does not read)"));
+        }
+
+        if (s.PerVenue.Count > 0)
+        {
+            output.WriteLine(string.Create(inv, $"  {"venue",-12}{"frames",12}{"gaps",8}{"resyncs",9}{"checksum",10}{"unhealthy",11}{"malformed",11}"));
+            foreach (var v in s.PerVenue)
+            {
+                output.WriteLine(string.Create(inv,
+                    $"  {v.Venue,-12}{v.Frames,12:N0}{v.Gaps,8:N0}{v.Resyncs,9:N0}{v.ChecksumFailures,10:N0}{v.UnhealthyBooks,11:N0}{v.MalformedFrames,11:N0}"));
+            }
+        }
+
         if (s.FirstProblem is not null)
         {
             output.WriteLine(string.Create(inv, $"  first problem     {s.FirstProblem}"));

@@ -28,8 +28,12 @@ public static class CaptureFile
             : file;
     }
 
+    /// <summary>Opens a capture for writing, replacing any file of that name; gzip when the name ends in ".gz".</summary>
+    public static Stream OpenWrite(string path) => OpenWrite(path, overwrite: true);
+
     /// <summary>Opens a capture for writing; gzip when the name ends in ".gz".</summary>
-    public static Stream OpenWrite(string path)
+    /// <exception cref="IOException">The file exists and <paramref name="overwrite"/> is false.</exception>
+    public static Stream OpenWrite(string path, bool overwrite)
     {
         ArgumentNullException.ThrowIfNull(path);
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
@@ -38,7 +42,7 @@ public static class CaptureFile
             Directory.CreateDirectory(directory);
         }
 
-        var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
+        var file = new FileStream(path, overwrite ? FileMode.Create : FileMode.CreateNew, FileAccess.Write, FileShare.Read, 1 << 16);
         return path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)
             ? new GZipStream(file, CompressionLevel.Fastest)
             : file;

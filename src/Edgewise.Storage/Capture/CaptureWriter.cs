@@ -19,8 +19,15 @@ public sealed class CaptureWriter : IFrameSink
     private readonly Utf8JsonWriter _json;
 
     public CaptureWriter(string path)
+        : this(CaptureFile.OpenWrite(path))
     {
-        _stream = CaptureFile.OpenWrite(path);
+    }
+
+    /// <summary>Writes to <paramref name="stream"/> (already compressed if wanted) and disposes it with the writer.</summary>
+    public CaptureWriter(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        _stream = stream;
         _json = new Utf8JsonWriter(_stream, Options);
     }
 
@@ -49,7 +56,13 @@ public sealed class CaptureWriter : IFrameSink
 
     public void Dispose()
     {
-        _json.Dispose();
-        _stream.Dispose();
+        try
+        {
+            _json.Dispose();
+        }
+        finally
+        {
+            _stream.Dispose(); // released even when the last flush failed (disk full)
+        }
     }
 }

@@ -21,7 +21,6 @@ public sealed class CommandLineTests : IDisposable
 
     [Theory]
     [InlineData("run")]
-    [InlineData("record")]
     [InlineData("demo")]
     [InlineData("report")]
     public void Invoke_CommandNotBuiltYet_SaysSoAndExitsWith2(string command)
@@ -45,12 +44,16 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
-    public void Replay_InputWithoutVenue_AsksForTheVenue()
+    public void Replay_LinesWithoutVenueAndNoVenueOption_AsksForTheVenue()
     {
-        var code = Invoke("replay", "--input", Path.Combine(_dir, "a.jsonl"));
+        var capture = Path.Combine(_dir, "a.txt");
+        File.WriteAllText(capture, "1700000000000000000 {\"e\":\"depthUpdate\"}\n"); // '<recv_ts_ns> <json>' lines name no venue
+
+        var code = Invoke("replay", "--input", capture);
 
         Assert.Equal(1, code);
-        Assert.Contains("--venue is required", _err.ToString(), StringComparison.Ordinal);
+        Assert.Equal($"edgewise replay: {capture}: its lines do not name their venue; give --venue (e.g. --venue binanceus).{Environment.NewLine}",
+            _err.ToString());
     }
 
     [Fact]
