@@ -117,6 +117,7 @@ public sealed partial class DashboardPublisher : IDashboardSnapshotSource, IDisp
         }
     }
 
+    /// <summary>Unsubscribes from the engine's bus: call on the loop thread or while the engine is idle (after RunAsync).</summary>
     public void Dispose()
     {
         foreach (var subscription in _subscriptions)

@@ -16,6 +16,7 @@ namespace Edgewise.Dashboard.Server;
 internal sealed class SnapshotStream(IDashboardSnapshotSource snapshots, DashboardServerOptions options, CancellationToken stopping)
 {
     private static readonly byte[] KeepAlive = Encoding.UTF8.GetBytes(": keep-alive\n\n");
+    private static readonly byte[] EventEnd = Encoding.UTF8.GetBytes("\n\n");
 
     public async Task RunAsync(HttpContext context)
     {
@@ -79,7 +80,7 @@ internal sealed class SnapshotStream(IDashboardSnapshotSource snapshots, Dashboa
         var header = Encoding.UTF8.GetBytes(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"id: {snapshot.Sequence}\nevent: snapshot\ndata: "));
         await response.Body.WriteAsync(header, ct).ConfigureAwait(false);
         await response.Body.WriteAsync(json, ct).ConfigureAwait(false);
-        await response.Body.WriteAsync("\n\n"u8.ToArray(), ct).ConfigureAwait(false);
+        await response.Body.WriteAsync(EventEnd, ct).ConfigureAwait(false);
         await response.Body.FlushAsync(ct).ConfigureAwait(false);
     }
 }

@@ -250,6 +250,37 @@ public class DashboardApiTests
     }
 
     [Fact]
+    public async Task GetStream_NothingNew_KeepAliveCommentInsteadOfAnEvent()
+    {
+        var options = new DashboardServerOptions { StreamInterval = TimeSpan.FromMilliseconds(1), KeepAliveInterval = TimeSpan.FromMilliseconds(50) };
+        await using var d = await ServedDashboard.StartAsync(Ct, options: options);
+        using var response = await d.Http.GetAsync("api/stream", HttpCompletionOption.ResponseHeadersRead, Ct);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(Ct));
+        await ReadEventAsync(reader);
+
+        // The engine is idle (synchronous mode, clock not moved): no snapshot can come, only the keep-alive.
+        var line = await reader.ReadLineAsync(Ct);
+
+        Assert.Equal(": keep-alive", line);
+    }
+
+    [Fact]
+    public async Task GetSnapshot_Whole_EverySectionAndTheFullEquityCurve()
+    {
+        await using var d = await TradedAsync();
+
+        var json = await d.GetJsonAsync("api/snapshot", Ct);
+
+        var data = json.GetProperty("data");
+        Assert.Equal(json.GetProperty("sequence").GetInt64(), data.GetProperty("sequence").GetInt64());
+        Assert.Equal(
+            ["sequence", "time", "risk", "portfolio", "positions", "openOrders", "openOrderCount", "recentFills", "totalFills", "strategies", "equity", "books", "feeds", "engine"],
+            data.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(3, data.GetProperty("equity").GetArrayLength());
+        Assert.Equal("2026-01-01T00:00:02+00:00", data.GetProperty("time").GetString());
+    }
+
+    [Fact]
     public async Task GetPage_IndexAndVendoredChartLibrary_ServedWithSecurityHeaders()
     {
         await using var d = await ServedDashboard.StartAsync(Ct);

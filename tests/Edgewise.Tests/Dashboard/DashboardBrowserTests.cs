@@ -29,6 +29,8 @@ public class DashboardBrowserTests
         var h = d.Harness;
         await TradeAsync(h, h.Alpha, OrderSide.Buy, 2m, 100.00m, 100.50m, fills: 1, ct);
 
+        // Generous bounds for a loaded machine: expectations return as soon as they hold.
+        SetDefaultExpectTimeout(30_000);
         using var playwright = await Playwright.CreateAsync();
         var profile = Directory.CreateTempSubdirectory("edgewise-chromium-");
         try
@@ -40,6 +42,7 @@ public class DashboardBrowserTests
                 Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
                 ViewportSize = new ViewportSize { Width = 1440, Height = 1100 },
             });
+            browser.SetDefaultTimeout(30_000);
             var page = browser.Pages.Count > 0 ? browser.Pages[0] : await browser.NewPageAsync();
             var errors = new List<string>();
             page.Console += (_, message) =>

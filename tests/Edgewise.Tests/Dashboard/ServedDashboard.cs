@@ -10,7 +10,8 @@ internal sealed class ServedDashboard : IAsyncDisposable
     {
         Harness = harness;
         Server = server;
-        Http = new HttpClient { BaseAddress = server.Url, Timeout = TimeSpan.FromSeconds(30) };
+        // No proxy: a proxy from the environment must never see (or break) requests to our loopback server.
+        Http = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = server.Url, Timeout = TimeSpan.FromSeconds(30) };
     }
 
     public DashboardHarness Harness { get; }
