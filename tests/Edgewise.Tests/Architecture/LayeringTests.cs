@@ -1,6 +1,7 @@
 // The dependency rule of the architecture note, checked on the built assemblies: Core has no project
 // dependencies and no I/O packages, the engine never sees a venue or storage, venues never see the engine or storage
-// (storage sees the engine only to record what its bus publishes).
+// (storage sees the engine only to record what its bus publishes), and the dashboard sees only Core and the engine
+// (the composition maps venue feed health onto its own rows).
 using System.Reflection;
 
 namespace Edgewise.Tests.Architecture;
@@ -14,6 +15,7 @@ public class LayeringTests
         ["Edgewise.Venues"] = typeof(Edgewise.Venues.BinanceUs.BinanceUsParser).Assembly,
         ["Edgewise.Storage"] = typeof(Edgewise.Storage.Capture.CaptureReader).Assembly,
         ["Edgewise.Strategies"] = typeof(Edgewise.Strategies.AssemblyMarker).Assembly,
+        ["Edgewise.Dashboard"] = typeof(Edgewise.Dashboard.Server.DashboardServer).Assembly,
     };
 
     public static TheoryData<string, string[]> Allowed => new()
@@ -23,6 +25,7 @@ public class LayeringTests
         { "Edgewise.Venues", ["Edgewise.Core"] },
         { "Edgewise.Storage", ["Edgewise.Core"] },
         { "Edgewise.Strategies", ["Edgewise.Core", "Edgewise.Engine"] },
+        { "Edgewise.Dashboard", ["Edgewise.Core", "Edgewise.Engine"] },
     };
 
     [Theory]
