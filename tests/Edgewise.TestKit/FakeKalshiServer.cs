@@ -300,29 +300,6 @@ public sealed partial class FakeKalshiServer : IAsyncDisposable
         return true;
     }
 
-    private FakeKalshiHandshake CheckHandshake(IHeaderDictionary headers)
-    {
-        var (key, timestamp, signature) = SignedHeaders(headers);
-        if (_alwaysUnauthorized)
-        {
-            return new FakeKalshiHandshake(key, timestamp, signature, false, 401, "the venue refuses every upgrade (AlwaysUnauthorized)");
-        }
-
-        if (key is null || timestamp is null || signature is null)
-        {
-            return new FakeKalshiHandshake(key, timestamp, signature, false, 401, "missing KALSHI-ACCESS-* headers");
-        }
-
-        if (key != _keyId)
-        {
-            return new FakeKalshiHandshake(key, timestamp, signature, false, 401, $"unknown key id {key}");
-        }
-
-        return Verify(timestamp, WebSocketPath, signature)
-            ? new FakeKalshiHandshake(key, timestamp, signature, true, 101, "signature verified")
-            : new FakeKalshiHandshake(key, timestamp, signature, false, 401, "the signature does not verify with the key's public half");
-    }
-
     private FakeKalshiRequest RecordRequest(HttpRequest http, string path)
     {
         var (key, timestamp, signature) = SignedHeaders(http.Headers);
@@ -362,32 +339,6 @@ public sealed partial class FakeKalshiServer : IAsyncDisposable
 
     private static string? Header(IHeaderDictionary headers, string name) =>
         headers.TryGetValue(name, out var value) && value.Count > 0 ? value[0] : null;
-
-    private async Task AcceptLoopAsync()
-    {
-        while (true)
-        {
-            FakeWebSocketConnection connection;
-            try
-            {
-                connection = await _venue.NextConnectionAsync(Timeout.InfiniteTimeSpan);
-            }
-            catch (Exception ex) when (ex is InvalidOperationException or ObjectDisposedException)
-            {
-                return;
-            }
-
-            FakeKalshiSession session;
-            lock (_gate)
-            {
-                session = new FakeKalshiSession(this, connection, _acceptedHandshakes.Dequeue());
-                _sessions.Add(session);
-            }
-
-            session.Start();
-            _newSessions.Writer.TryWrite(session);
-        }
-    }
 
     /// <summary>Re-checks the waiters; call under the lock.</summary>
     private void Notify()
