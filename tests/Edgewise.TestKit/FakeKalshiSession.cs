@@ -344,6 +344,13 @@ public sealed partial class FakeKalshiSession : IDisposable
 
     private Task SendAsync(string text) => Connection.SendTextAsync(text);
 
+    /// <summary>Completes once <paramref name="condition"/> holds (checked after every command is answered); times out naming <paramref name="what"/>.</summary>
+    public Task WaitUntilAsync(Func<FakeKalshiSession, bool> condition, string what)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        return WaitUntilAsync(() => condition(this), what);
+    }
+
     private async Task WaitUntilAsync(Func<bool> condition, string what)
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -97,7 +97,8 @@ public sealed partial class KalshiDataClient
         {
             // Commands can no longer be trusted to arrive: start over on a new connection rather than run with a partial set.
             Interlocked.Increment(ref _commandsDropped);
-            _connection.RequestReconnect("the command queue is full");
+            _lastCommandError = "the command queue is full: reconnecting";
+            _connection.RequestReconnect(_lastCommandError);
         }
     }
 

@@ -101,6 +101,9 @@ public sealed partial class KalshiDataClient : IFeed, IFeedHandler, IKalshiMarke
 
     public IBookSyncStats BookStats => _sync;
 
+    /// <summary>Commands that found the outbox full (each forced a reconnect).</summary>
+    public long CommandsDropped => Interlocked.Read(ref _commandsDropped);
+
     /// <summary>A CF Benchmarks index tick (cfbenchmarks_value). Raised on the receive loop under the client's lock: do not block.</summary>
     public event Action<KalshiIndexTick>? IndexTickReceived;
 

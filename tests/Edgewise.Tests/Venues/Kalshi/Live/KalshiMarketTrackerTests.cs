@@ -74,8 +74,8 @@ public sealed class KalshiMarketTrackerTests
         var rolled = await KalshiLiveHarness.NextAsync(switches, "the switch at T");
         Assert.Equal((a.Ticker, b.Ticker, T), (Assert.Single(rolled.Previous).Contract.Id.Symbol, Assert.Single(rolled.Current).Contract.Id.Symbol, rolled.At));
         Assert.Equal((a.Ticker, T), await KalshiLiveHarness.NextAsync(closed, "A closed"));
-        var unsubscribe = await session.WaitForCommandAsync(c => c.Cmd == "unsubscribe", "A unsubscribed");
-        Assert.Equal(aSids, unsubscribe.Numbers("sids").Order());
+        await session.WaitUntilAsync(s => !s.Subscriptions.Any(x => x.Tickers.Contains(a.Ticker)), "A unsubscribed");
+        Assert.Equal(aSids, session.Commands.Where(c => c.Cmd == "unsubscribe").SelectMany(c => c.Numbers("sids")).Order());
         Assert.Equal([b.Ticker], h.Client.ActiveMarkets);
         Assert.True(tracker.IsCurrent(Id(b)));
         Assert.False(tracker.IsCurrent(Id(a)));

@@ -134,4 +134,31 @@ public sealed class KalshiPollingFallbackTests
         Assert.Equal((1L, 1L), (health.SnapshotFetches, health.SnapshotFailures));
         Assert.StartsWith($"HTTP 500 from {BookPath}: internal_server_error: try again", health.LastSnapshotError, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task PollRateLimited_NoRetryAfter_BacksOffByPolicyNeverFasterThanTheInterval()
+    {
+        await using var h = await KalshiLiveHarness.StartAsync(badKey: true);
+        for (var i = 0; i < 3; i++)
+        {
+            h.Server.RespondOnce($"/markets/{Ticker}/orderbook", new FakeRestResponse(429, """{"error":{"code":"too_many_requests","message":"slow down"}}"""));
+        }
+
+        h.Run();
+
+        // Backoff 1 s doubling (ceilings 1 s, 2 s, 4 s after 1, 2, 3 rate-limited rounds), shortened by up to 20 % jitter drawn from
+        // the client's own seeded generator; never below the 2 s interval: 2 s, 2 s, then a delay in (3.2 s, 4 s].
+        Assert.Equal(Poll, await KalshiLiveHarness.NextAsync(h.Polls, "round 1 (429)"));
+        h.Clock.Advance(Poll);
+        Assert.Equal(Poll, await KalshiLiveHarness.NextAsync(h.Polls, "round 2 (429)"));
+        h.Clock.Advance(Poll);
+        var third = await KalshiLiveHarness.NextAsync(h.Polls, "round 3 (429)");
+        Assert.InRange(third, TimeSpan.FromMilliseconds(3201), TimeSpan.FromSeconds(4));
+        h.Clock.Advance(third - TimeSpan.FromMilliseconds(1));
+        Assert.Equal(3, h.Server.CountRequests(BookPath));
+        h.Clock.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.Equal(Poll, await KalshiLiveHarness.NextAsync(h.Polls, "round 4 (ok): the interval again"));
+        await h.Sink.WaitUntilAsync(s => s.IsHealthyWith(MarketId, "0.42 x 13", "0.44 x 17"), "healthy once the budget allows");
+        Assert.Equal((1L, 3L), (h.Client.GetHealth().SnapshotFetches, h.Client.GetHealth().SnapshotFailures));
+    }
 }
