@@ -33,8 +33,11 @@ public sealed class FakeVenueServer : IAsyncDisposable
     private int _connectionCount;
     private int _disposed;
 
-    private FakeVenueServer()
+    private readonly Func<HttpContext, Task<bool>>? _intercept;
+
+    private FakeVenueServer(Func<HttpContext, Task<bool>>? intercept)
     {
+        _intercept = intercept;
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
@@ -75,9 +78,15 @@ public sealed class FakeVenueServer : IAsyncDisposable
         }
     }
 
-    public static async Task<FakeVenueServer> StartAsync()
+    public static Task<FakeVenueServer> StartAsync() => StartAsync(intercept: null);
+
+    /// <summary>
+    /// Starts a server whose every request first goes to <paramref name="intercept"/> (a venue-specific fake: checking a signed
+    /// upgrade, answering REST with state); when it returns true it has answered, otherwise the default handling applies.
+    /// </summary>
+    public static async Task<FakeVenueServer> StartAsync(Func<HttpContext, Task<bool>>? intercept)
     {
-        var server = new FakeVenueServer();
+        var server = new FakeVenueServer(intercept);
         await server._app.StartAsync();
         var address = server._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         var port = new Uri(address).Port;
@@ -147,6 +156,11 @@ public sealed class FakeVenueServer : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
+        if (_intercept is not null && await _intercept(context))
+        {
+            return;
+        }
+
         if (context.WebSockets.IsWebSocketRequest)
         {
             var socket = await context.WebSockets.AcceptWebSocketAsync();

@@ -15,9 +15,15 @@ public sealed partial class FeedConnection
         SetState(FeedState.Connecting, $"connecting to {_uri}");
         using var socket = new ClientWebSocket();
         socket.Options.KeepAliveInterval = _settings.ProtocolKeepAlive;
+        socket.Options.CollectHttpResponseDetails = true; // a refused upgrade reports its HTTP status (401: not authorised)
         using var sessionCts = CancellationTokenSource.CreateLinkedTokenSource(ct);
         try
         {
+            foreach (var (name, value) in HandshakeHeaders?.Invoke() ?? [])
+            {
+                socket.Options.SetRequestHeader(name, value);
+            }
+
             using var timeout = new CancellationTokenSource(_settings.ConnectTimeout, _clock);
             using var connectCts = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
             await socket.ConnectAsync(_uri, connectCts.Token).ConfigureAwait(false);
@@ -30,8 +36,12 @@ public sealed partial class FeedConnection
             }
 
             Interlocked.Increment(ref _connectFailures);
-            var reason = ex is OperationCanceledException ? $"connect timed out after {_settings.ConnectTimeout}" : "connect failed: " + ex.Message;
+            var status = socket.HttpStatusCode == 0 ? (int?)null : (int)socket.HttpStatusCode;
+            var reason = ex is OperationCanceledException ? $"connect timed out after {_settings.ConnectTimeout}"
+                : status is { } code ? $"connect refused with HTTP {code}: {ex.Message}"
+                : "connect failed: " + ex.Message;
             RecordError(reason);
+            NotifyConnectFailed(new FeedConnectFailure(status, reason));
             return new SessionOutcome(reason, ReceivedData: false, ReconnectAtOnce: false);
         }
 
@@ -193,6 +203,18 @@ public sealed partial class FeedConnection
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException or IOException)
         {
             // Already broken: nothing to tell.
+        }
+    }
+
+    private void NotifyConnectFailed(FeedConnectFailure failure)
+    {
+        try
+        {
+            ConnectFailed?.Invoke(failure);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            RecordError("connect-failure observer failed: " + ex.Message); // an observer must not break the connection
         }
     }
 

@@ -63,6 +63,19 @@ public sealed partial class FeedConnection : IDisposable
     /// <summary>Raised on every state change, on the thread that made it (tests await it; keep handlers short).</summary>
     public event Action<FeedState>? StateChanged;
 
+    /// <summary>
+    /// Raised when an attempt to open the WebSocket failed, before the backoff wait (keep handlers short). A client that
+    /// falls back to another transport decides from it, e.g. on an HTTP 401 refusal of the upgrade.
+    /// </summary>
+    public event Action<FeedConnectFailure>? ConnectFailed;
+
+    /// <summary>
+    /// Headers for the upgrade request, computed anew for every connection attempt (a venue whose handshake is signed
+    /// with a timestamp needs a fresh signature each time); null for none. Called on the connection's loop; if it throws,
+    /// the attempt counts as a failed connect.
+    /// </summary>
+    public Func<IReadOnlyList<KeyValuePair<string, string>>>? HandshakeHeaders { get; init; }
+
     public string Venue => _venue;
 
     public Uri Uri => _uri;

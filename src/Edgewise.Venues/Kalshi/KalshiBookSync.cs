@@ -12,6 +12,7 @@
 // update is refused whole and its market treated like a gap. A REST snapshot (sid 0) carries no seq: it is applied only to a
 // market with no live subscription (polling); beside a subscription it cannot be placed in the sequence and is ignored.
 // Error codes 10 and 25 end a subscription: its books are marked Gap and ResubscribeRequested names the markets to subscribe anew.
+// Subscriptions live as long as their connection: OnReconnect forgets them all and puts every book back to awaiting a snapshot.
 using Edgewise.Core.Books;
 using Edgewise.Core.Contracts;
 using Edgewise.Core.Events;
@@ -72,6 +73,22 @@ public sealed class KalshiBookSync : IMarketDataSink, IBookSyncStats
 
     /// <summary>REST snapshots ignored because the market has a live subscription whose sequence they cannot join.</summary>
     public long RestSnapshotsIgnored { get; private set; }
+
+    /// <summary>
+    /// The connection ended: Kalshi numbers subscriptions per connection, so every subscription is forgotten (the next
+    /// connection's sid 1 is a new stream with its own seq), and every synced book waits for a snapshot again.
+    /// </summary>
+    public void OnReconnect(long tsRecv)
+    {
+        foreach (var market in _markets.Values)
+        {
+            Unsync(market, BookHealth.AwaitingSnapshot, "reconnect", tsRecv);
+            market.Subscription = null;
+        }
+
+        _subscriptions.Clear();
+        _sidByCommand.Clear();
+    }
 
     public void OnBookUpdate(BookUpdate update)
     {

@@ -4,7 +4,8 @@
 // Book mapping: Kalshi sends YES bids and NO bids. The engine's book for a binary contract is in YES terms: bids are the YES bids;
 // asks are YES asks, which are the NO bids seen from the other side. Under use_yes_price=false a NO bid at p is a YES ask at 1 − p;
 // under use_yes_price=true Kalshi already sends p in YES terms. The connection's choice is a constructor argument with no default
-// (KalshiBookPricing), because Kalshi will flip the flag's default. Snapshot levels are sorted here (the spec does not promise an
+// (KalshiBookPricing), because Kalshi will flip the flag's default. REST books (GET /markets/{ticker}/orderbook) have no such flag:
+// their NO levels are always NO bids at NO prices, whatever the connection subscribed with. Snapshot levels are sorted here (the spec does not promise an
 // order; REST puts the best level last). Deltas are signed changes (BookUpdateKind.SignedDelta). Prices must lie strictly inside
 // (0, 1); whether they sit on the market's grid is the book sync's check, which knows the instrument.
 // Each orderbook message carries its subscription id (sid) and sequence (seq): seq goes into First/LastUpdateId, and the sid is
@@ -112,7 +113,8 @@ public sealed partial class KalshiParser : IVenueParser
         switch (_e.Type)
         {
             case MessageType.OrderbookSnapshot:
-                if (_m.Instrument is null || !_e.HasSid || !_e.HasSeq || !BuildSnapshot(_m.Instrument, _e.Seq, ts))
+                if (_m.Instrument is null || !_e.HasSid || !_e.HasSeq
+                    || !BuildSnapshot(_m.Instrument, _e.Seq, ts, noLevelsAtNoPrice: Pricing == KalshiBookPricing.NoLevelsAtNoPrice))
                 {
                     return ParseOutcome.Malformed;
                 }
@@ -171,8 +173,9 @@ public sealed partial class KalshiParser : IVenueParser
         if (_e.HasOrderbookFp)
         {
             // GET /markets/{ticker}/orderbook: the ticker is in the request path, not the body.
+            // REST has no use_yes_price flag: its NO levels are NO bids at NO prices whatever this connection subscribed with.
             var instrument = RestBookInstrument(frame.Endpoint);
-            if (instrument is null || !BuildSnapshot(instrument, 0, frame.RecvTsNs))
+            if (instrument is null || !BuildSnapshot(instrument, 0, frame.RecvTsNs, noLevelsAtNoPrice: true))
             {
                 return ParseOutcome.Malformed;
             }
@@ -221,12 +224,12 @@ public sealed partial class KalshiParser : IVenueParser
     }
 
     /// <summary>Fills the reusable update with a whole book: YES bids best (highest) first, YES asks best (lowest) first.</summary>
-    private bool BuildSnapshot(InstrumentId instrument, long seq, long ts)
+    private bool BuildSnapshot(InstrumentId instrument, long seq, long ts, bool noLevelsAtNoPrice)
     {
         _update.Reset(instrument, BookUpdateKind.Snapshot, ts, ts);
         _update.FirstUpdateId = seq;
         _update.LastUpdateId = seq;
-        if (Pricing == KalshiBookPricing.NoLevelsAtNoPrice)
+        if (noLevelsAtNoPrice)
         {
             _no.Complement();
         }
