@@ -57,7 +57,19 @@ public sealed partial class TerminalDashboard
 
     private static string What(DecisionRecord record)
     {
-        var parts = new List<string> { record.Kind.ToString().ToLowerInvariant() };
+        var parts = new List<string>
+        {
+            record.Kind switch
+            {
+                DecisionKind.Entry => "entry",
+                DecisionKind.Skip => "skip",
+                DecisionKind.Exit => "exit",
+                DecisionKind.Fill => "fill",
+                DecisionKind.OrderEnded => "order ended",
+                DecisionKind.TradeClosed => "trade closed",
+                _ => record.Kind.ToString(),
+            },
+        };
         if (record.Signal is { } signal)
         {
             parts.Add(signal.ToString());

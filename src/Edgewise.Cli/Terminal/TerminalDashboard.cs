@@ -92,7 +92,7 @@ public sealed partial class TerminalDashboard
         grid.AddRow("net P&L", $"[bold]{MoneyMarkup(p.NetPnl)}[/]");
         grid.AddRow("realized / unrealized", $"{MoneyMarkup(p.RealizedPnl)} / {MoneyMarkup(p.UnrealizedPnl)}");
         grid.AddRow("fees / funding", $"{Money(-p.Fees)} / {Money(p.Funding)}");
-        grid.AddRow("equity / cash", $"{Money(p.Equity)} / {Money(p.Cash)}");
+        grid.AddRow("equity / cash", $"{Amount(p.Equity)} / {Amount(p.Cash)}");
         grid.AddRow("fills / open orders", $"{Integer(snapshot.TotalFills)} / {Integer(snapshot.OpenOrderCount)}");
         foreach (var strategy in snapshot.Strategies)
         {
@@ -113,7 +113,7 @@ public sealed partial class TerminalDashboard
 
     private static Table NewTable(params string[] columns)
     {
-        var table = new Table().Border(TableBorder.Simple).Expand();
+        var table = new Table().Border(TableBorder.Minimal);
         foreach (var column in columns)
         {
             table.AddColumn(new TableColumn(column));

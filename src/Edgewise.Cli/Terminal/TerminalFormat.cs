@@ -15,6 +15,9 @@ internal static class TerminalFormat
     /// <summary>Dollars with sign and two decimals ("+12.34", "-3.10", "0.00").</summary>
     public static string Money(decimal value) => value.ToString("+#,##0.00;-#,##0.00;0.00", Inv);
 
+    /// <summary>An amount that is not a gain or loss, two decimals, sign only when negative ("1,007.25").</summary>
+    public static string Amount(decimal value) => value.ToString("#,##0.00", Inv);
+
     /// <summary>Money in green when positive, red when negative.</summary>
     public static string MoneyMarkup(decimal value) => value switch
     {
