@@ -113,10 +113,11 @@ public sealed partial class TerminalDashboard
 
     private static Table NewTable(params string[] columns)
     {
-        var table = new Table().Border(TableBorder.Minimal);
+        // No inner border: the panel frames the table, and every line saved keeps more sections on a short terminal.
+        var table = new Table().Border(TableBorder.None);
         foreach (var column in columns)
         {
-            table.AddColumn(new TableColumn(column));
+            table.AddColumn(new TableColumn($"[bold underline]{column}[/]"));
         }
 
         return table;
