@@ -207,6 +207,17 @@ public sealed class TerminalDashboardTests
     }
 
     [Fact]
+    public void Render_NarrowTerminal_StillShowsStateAndWarnings()
+    {
+        var text = RenderText(Dashboard.Render(View(TradingState.Halted, "daily loss")), width: 80);
+
+        Assert.Contains("HALTED", text, StringComparison.Ordinal);
+        Assert.Contains("STALE", text, StringComparison.Ordinal);
+        Assert.Contains("LAGGING", text, StringComparison.Ordinal);
+        Assert.All(text.Split('\n'), line => Assert.True(line.TrimEnd('\r').Length <= 80, $"line wider than 80: {line}"));
+    }
+
+    [Fact]
     public void Failure_ShowsTheErrorInsteadOfAFrame()
     {
         var text = RenderText(TerminalDashboard.Failure(new InvalidOperationException("publisher gone")));
