@@ -77,7 +77,7 @@ internal sealed partial class PaperSession
     /// <summary>Status lines printed so far.</summary>
     public int StatusLines => Volatile.Read(ref _statusLines);
 
-    /// <summary>Market switches the tracker made.</summary>
+    /// <summary>Market switches the tracker made (the first window is not one).</summary>
     public int Rollovers => Volatile.Read(ref _rollovers);
 
     /// <summary>The Kalshi feed's mode now (WebSocket until the client has started).</summary>
@@ -271,9 +271,16 @@ internal sealed partial class PaperSession
 
     private void OnSwitch(KalshiMarketSwitch change)
     {
+        var now = string.Join(",", change.Current.Select(static m => m.Contract.Id.Symbol));
+        if (change.Previous.Count == 0)
+        {
+            _output.WriteLine($"kalshi: trading {now}"); // the first window, not a rollover
+            return;
+        }
+
         Interlocked.Increment(ref _rollovers);
         _output.WriteLine(
-            $"kalshi: now trading {string.Join(",", change.Current.Select(static m => m.Contract.Id.Symbol))} (was {string.Join(",", change.Previous.Select(static m => m.Contract.Id.Symbol))})");
+            $"kalshi: now trading {now} (was {string.Join(",", change.Previous.Select(static m => m.Contract.Id.Symbol))})");
     }
 
     /// <summary>The YES contract as Kalshi describes it and its NO complement (same fees, grid, times; the strike reversed).</summary>

@@ -68,7 +68,6 @@ public sealed class PaperSessionTests : IDisposable
         await output.WaitForAsync("kalshi: feed mode RestPolling");
         await output.WaitForAsync($"kalshi: market {First.Ticker} opened");
         await output.WaitForAsync("edgewise run: running until Ctrl+C");
-        await kalshi.WaitUntilAsync(k => k.CountRequests($"/trade-api/v2/markets/{First.Ticker}/orderbook") > 0, "market 1's book polled");
 
         clock.Advance(TimeSpan.FromMinutes(1)); // 00:01: the first status line
         var status = await output.WaitForLineAsync(l => l.StartsWith("status ", StringComparison.Ordinal), "a status line");
@@ -76,16 +75,17 @@ public sealed class PaperSessionTests : IDisposable
         Assert.Contains("kalshi ", status, StringComparison.Ordinal);
         Assert.EndsWith("(RestPolling)", status, StringComparison.Ordinal);
 
-        clock.Advance(TimeSpan.FromMinutes(4) + TimeSpan.FromSeconds(1)); // 00:05:01: checkpoint (5 min) and market 2 subscribed (lead 1 min)
+        clock.Advance(TimeSpan.FromMinutes(4)); // 00:05: checkpoint (5 min) and market 2 subscribed (lead 1 min)
         await output.WaitForAsync($"kalshi: market {Second.Ticker} opened");
         await WaitForCheckpointAsync(session, 1);
+        await kalshi.WaitUntilAsync(k => k.CountRequests($"/trade-api/v2/markets/{First.Ticker}/orderbook") > 0, "market 1's book polled");
         var checkpointPath = Path.Combine(outDir, PaperSession.CheckpointFile);
         using (var checkpoint = JsonDocument.Parse(File.ReadAllText(checkpointPath)))
         {
             Assert.Equal("2026-01-01T00:05:00.0000000+00:00", checkpoint.RootElement.GetProperty("at").GetString());
         }
 
-        clock.Advance(TimeSpan.FromSeconds(59)); // 00:06: market 1 closes, the tracker switches to market 2
+        clock.Advance(TimeSpan.FromMinutes(1)); // 00:06: market 1 closes, the tracker switches to market 2
         await output.WaitForAsync($"kalshi: now trading {Second.Ticker} (was {First.Ticker})");
         await stop.CancelAsync();
         var outcome = await run.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
