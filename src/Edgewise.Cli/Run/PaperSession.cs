@@ -105,7 +105,10 @@ internal sealed partial class PaperSession
     /// <exception cref="PaperSetupException">The configuration cannot be composed into a run (the message says why).</exception>
     public async Task<PaperOutcome> RunAsync(CancellationToken ct)
     {
+        // Everything the configuration can get wrong is checked before the run's row exists.
         var spotPlan = PlanSpot();
+        var kalshiOptions = KalshiOptions();
+        using var auth = KalshiCredentials(out var authNote);
         var storeDirectory = Path.GetDirectoryName(Path.GetFullPath(_config.Store.Path));
         if (storeDirectory is not null)
         {
@@ -153,9 +156,8 @@ internal sealed partial class PaperSession
         using var recorder = new StoreRecorder(engine, store, _runId);
         _recorder = recorder;
 
-        using var auth = KalshiCredentials(out var authNote);
         var mirror = new LockedMarketDataSink(new NoBookMirror(engine.Inbox));
-        using var kalshi = new KalshiDataClient(KalshiOptions(), mirror, _clock, auth);
+        using var kalshi = new KalshiDataClient(kalshiOptions, mirror, _clock, auth);
         _kalshi = kalshi;
         feeds.Add(kalshi);
         _supervisor = new FeedSupervisor(feeds, _clock);

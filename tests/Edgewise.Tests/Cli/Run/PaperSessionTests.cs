@@ -3,8 +3,12 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Edgewise.Cli;
 using Edgewise.Cli.Backtest;
+using Edgewise.Cli.Commands;
 using Edgewise.Cli.Configuration;
 using Edgewise.Cli.Run;
+using Edgewise.Core.Fees;
+using Edgewise.Core.Instruments;
+using Edgewise.Core.Numerics;
 using Edgewise.Storage.Store;
 using Edgewise.TestKit;
 using Edgewise.Tests.Venues.Feeds;
@@ -38,6 +42,38 @@ public sealed class PaperSessionTests : IDisposable
 
         Assert.Equal(2, code);
         Assert.Equal("edgewise run: live order entry is not available yet" + Environment.NewLine, error.ToString());
+        Assert.Equal(string.Empty, output.ToString());
+    }
+
+    [Fact]
+    public void ToBinaryMarket_KalshiYesContract_NoContractMirrorsItWithTheStrikeReversed()
+    {
+        var open = ManualTimeProvider.DefaultStart;
+        var yes = new BinaryContract(new InstrumentId("kalshi", "KXBTC15M-26JAN010015-15"), new KalshiFeeModel(KalshiFeeType.Quadratic, 1m),
+            TickGrid.TaperedDeciCent, Quantity.FromDecimal(1m), open, open + TimeSpan.FromMinutes(15), BinaryStrike.AtLeast(96_250.12m),
+            SettlementRule.SimpleAverage60Seconds);
+
+        var market = PaperSession.ToBinaryMarket(yes);
+
+        Assert.Same(yes, market.Yes);
+        Assert.Equal("KXBTC15M-26JAN010015-15", market.Ticker);
+        Assert.Equal(new InstrumentId("kalshi", "KXBTC15M-26JAN010015-15:no"), market.No.Id);
+        Assert.Equal((StrikeType.Less, (decimal?)null, (decimal?)96_250.12m), (market.No.Strike!.Type, market.No.Strike.Floor, market.No.Strike.Cap));
+        Assert.Same(yes.Fees, market.No.Fees);
+        Assert.Equal((yes.OpenTime, yes.CloseTime, yes.MinTick), (market.No.OpenTime, market.No.CloseTime, market.No.MinTick));
+    }
+
+    [Fact]
+    public async Task RunAsync_ProfileMissing_OneErrorLineAndExit1()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var request = new RunCommand.Request(null, Path.Combine(_dir, "no-such-profile.json"), Live: false, new PaperSettings());
+
+        var code = await RunCommand.RunAsync(request, output, error, TimeProvider.System, TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, code);
+        Assert.Equal($"edgewise run: --profile: profile file not found: {Path.Combine(_dir, "no-such-profile.json")}{Environment.NewLine}", error.ToString());
         Assert.Equal(string.Empty, output.ToString());
     }
 
