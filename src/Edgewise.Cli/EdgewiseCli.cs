@@ -12,7 +12,7 @@ internal static class EdgewiseCli
         {
             ReplayCommand.Create(),
             BacktestCommand.Create(),
-            NotAvailableCommand.Create("run", "Run a strategy profile on live data, on paper unless --live", "the Kalshi BTC binary issue"),
+            RunCommand.Create(),
             RecordCommand.Create(),
             NotAvailableCommand.Create("demo", "Run the whole system on simulated venues", "the demo and dashboards issue"),
             VerifyCommand.Create(),

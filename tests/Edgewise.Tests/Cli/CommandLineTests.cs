@@ -20,7 +20,6 @@ public sealed class CommandLineTests : IDisposable
         EdgewiseCli.Build().Parse(args).Invoke(new InvocationConfiguration { Output = _out, Error = _err });
 
     [Theory]
-    [InlineData("run")]
     [InlineData("demo")]
     [InlineData("report")]
     public void Invoke_CommandNotBuiltYet_SaysSoAndExitsWith2(string command)

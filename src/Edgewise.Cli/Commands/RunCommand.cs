@@ -1,0 +1,136 @@
+// `edgewise run --profile NAME [--live] [--duration TIMESPAN] [--out DIR] [--port N] [--no-dashboard]
+//   [--status-every TIMESPAN] [--checkpoint-every TIMESPAN]`: runs a BTC binary profile on live market data with
+// simulated fills (PaperSession). --live is refused: live order entry is a later task, and a run that looked live but
+// was not would be worse than none. Exit codes: 0 stopped normally (Ctrl+C or --duration), 1 bad arguments,
+// configuration or profile, 2 --live.
+using System.CommandLine;
+using Edgewise.Cli.Backtest;
+using Edgewise.Cli.Configuration;
+using Edgewise.Cli.Run;
+using Edgewise.Strategies.BtcBinary.Profiles;
+
+namespace Edgewise.Cli.Commands;
+
+internal static class RunCommand
+{
+    public const int FailExitCode = 1;
+    public const int LiveRefusedExitCode = 2;
+
+    public static Command Create()
+    {
+        var profile = new Option<string?>("--profile") { Description = "Strategy profile: a name in profiles/ (kalshi-btc-v6) or a file; the configuration's when omitted." };
+        var live = new Option<bool>("--live") { Description = "Send real orders (not available yet)." };
+        var duration = new Option<TimeSpan?>("--duration") { Description = "Stop after this long (hh:mm:ss); runs until Ctrl+C when omitted." };
+        var outDirectory = new Option<string?>("--out") { Description = "Directory for checkpoint.json and results.json (default out/run-<run id>)." };
+        var port = new Option<int?>("--port") { Description = "Dashboard port (the configuration's dashboard.port when omitted)." };
+        var noDashboard = new Option<bool>("--no-dashboard") { Description = "Do not start the dashboard." };
+        var statusEvery = new Option<TimeSpan>("--status-every")
+        {
+            Description = "How often a status line is printed (hh:mm:ss).",
+            DefaultValueFactory = _ => PaperSettings.DefaultStatusInterval,
+        };
+        var checkpointEvery = new Option<TimeSpan>("--checkpoint-every")
+        {
+            Description = "How often the state is checkpointed (hh:mm:ss).",
+            DefaultValueFactory = _ => PaperSettings.DefaultCheckpointInterval,
+        };
+
+        var command = new Command("run", "Run a strategy profile on live data, on paper unless --live.")
+        {
+            profile, live, duration, outDirectory, port, noDashboard, statusEvery, checkpointEvery,
+        };
+        command.SetAction((parse, ct) => RunAsync(
+            new Request(parse.GetValue(GlobalOptions.Config), parse.GetValue(profile), parse.GetValue(live), new PaperSettings
+            {
+                OutDirectory = parse.GetValue(outDirectory),
+                Duration = parse.GetValue(duration),
+                StatusInterval = parse.GetValue(statusEvery),
+                CheckpointInterval = parse.GetValue(checkpointEvery),
+                Dashboard = !parse.GetValue(noDashboard),
+                DashboardPort = parse.GetValue(port),
+            }),
+            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, TimeProvider.System, ct));
+        return command;
+    }
+
+    internal sealed record Request(string? ConfigPath, string? Profile, bool Live, PaperSettings Settings);
+
+    internal static async Task<int> RunAsync(Request request, TextWriter output, TextWriter error, TimeProvider clock, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        if (request.Live)
+        {
+            await error.WriteLineAsync("edgewise run: live order entry is not available yet").ConfigureAwait(false);
+            return LiveRefusedExitCode;
+        }
+
+        var loaded = ConfigLoader.Load(request.ConfigPath);
+        var problems = new List<string>(loaded.Errors.Select(e => $"{loaded.Source}: {e}"));
+        var settings = request.Settings;
+        if (settings.Duration is { } d && d <= TimeSpan.Zero)
+        {
+            problems.Add("--duration: must be positive");
+        }
+
+        if (settings.StatusInterval <= TimeSpan.Zero || settings.CheckpointInterval <= TimeSpan.Zero)
+        {
+            problems.Add("--status-every and --checkpoint-every: must be positive");
+        }
+
+        if (settings.DashboardPort is { } p && (p < 0 || p > 65535))
+        {
+            problems.Add("--port: must be 0-65535");
+        }
+
+        BtcBinaryProfile? profile = null;
+        if (loaded.Config is { } config)
+        {
+            if (string.Equals(config.Mode, "live", StringComparison.Ordinal))
+            {
+                await error.WriteLineAsync("edgewise run: live order entry is not available yet").ConfigureAwait(false);
+                return LiveRefusedExitCode;
+            }
+
+            var name = request.Profile ?? config.Profile;
+            if (name is null)
+            {
+                problems.Add("--profile: name a profile (e.g. kalshi-btc-v6) or set profile in the configuration");
+            }
+            else
+            {
+                try
+                {
+                    profile = ProfileLocator.Load(name, Environment.CurrentDirectory);
+                }
+                catch (Exception e) when (e is FileNotFoundException or InvalidProfileException)
+                {
+                    problems.Add($"--profile: {e.Message}");
+                }
+            }
+        }
+
+        if (problems.Count > 0 || profile is null || loaded.Config is null)
+        {
+            foreach (var problem in problems)
+            {
+                await error.WriteLineAsync($"edgewise run: {problem}").ConfigureAwait(false);
+            }
+
+            return FailExitCode;
+        }
+
+        try
+        {
+            var session = new PaperSession(loaded.Config, profile, settings, output, clock);
+            await session.RunAsync(ct).ConfigureAwait(false);
+            return 0;
+        }
+        catch (PaperSetupException e)
+        {
+            await error.WriteLineAsync($"edgewise run: {e.Message}").ConfigureAwait(false);
+            return FailExitCode;
+        }
+    }
+}

@@ -1,0 +1,31 @@
+namespace Edgewise.Cli.Run;
+
+/// <summary>
+/// What `edgewise run` was asked for beyond the configuration: where results go (null: out/run-&lt;run id&gt;), how long to
+/// run (null: until canceled), how often to print a status line and write a checkpoint, and the dashboard port
+/// (null: the configuration's; ignored when the dashboard is off).
+/// </summary>
+internal sealed record PaperSettings
+{
+    public static readonly TimeSpan DefaultStatusInterval = TimeSpan.FromHours(1);
+
+    public static readonly TimeSpan DefaultCheckpointInterval = TimeSpan.FromMinutes(5);
+
+    public string? OutDirectory { get; init; }
+
+    public TimeSpan? Duration { get; init; }
+
+    public TimeSpan StatusInterval { get; init; } = DefaultStatusInterval;
+
+    public TimeSpan CheckpointInterval { get; init; } = DefaultCheckpointInterval;
+
+    public bool Dashboard { get; init; } = true;
+
+    public int? DashboardPort { get; init; }
+
+    /// <summary>Largest age of the BTC index before trading stops with a DATA_OUTAGE.</summary>
+    public TimeSpan IndexMaxAge { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The Kalshi client's options are built from the configuration and then passed through this (tests shorten intervals).</summary>
+    public Func<Venues.Kalshi.KalshiDataOptions, Venues.Kalshi.KalshiDataOptions>? AdjustKalshi { get; init; }
+}
