@@ -20,8 +20,9 @@ internal static class HtmlReportWriter
         th { background: #f6f8fa; font-weight: 600; }
         td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         table.facts th { width: 210px; background: none; font-weight: 500; color: #5b6573; }
-        table.facts td { word-break: break-all; }
+        table.facts td { overflow-wrap: anywhere; }
         table.trades { font-size: 12.5px; }
+        td.nw { white-space: nowrap; }
         .cards { display: flex; flex-wrap: wrap; gap: 10px; margin: 8px 0; }
         .card { flex: 1 1 150px; border: 1px solid #e3e7ec; border-radius: 6px; padding: 8px 12px; }
         .card .k { color: #5b6573; font-size: 12px; }
@@ -130,7 +131,7 @@ internal static class HtmlReportWriter
             Num(w, g.Closed.ToString(CultureInfo.InvariantCulture));
             Num(w, g.Wins.ToString(CultureInfo.InvariantCulture));
             Num(w, ReportFormat.Percent(g.WinRate));
-            Num(w, ReportFormat.SignedMoney(g.Pnl), g.Pnl);
+            Num(w, g.Closed == 0 ? "n/a" : ReportFormat.SignedMoney(g.Pnl), g.Pnl);
             Num(w, ReportFormat.Money(g.Fees));
             w.Append("</tr>\n");
         }
@@ -153,7 +154,7 @@ internal static class HtmlReportWriter
         {
             w.Append("<tr>");
             Num(w, t.Number.ToString(CultureInfo.InvariantCulture));
-            w.Append("<td>").Append(E(t.Strategy)).Append("</td><td>").Append(E(t.Instrument)).Append("</td><td>").Append(E(t.Direction))
+            w.Append("<td>").Append(E(t.Strategy)).Append("</td><td class=\"nw\">").Append(E(t.Instrument)).Append("</td><td>").Append(E(t.Direction))
                 .Append("</td><td>").Append(ReportFormat.Time(t.OpenedNs)).Append("</td><td>").Append(t.ClosedNs is { } closed ? ReportFormat.Time(closed) : string.Empty)
                 .Append("</td>");
             Num(w, ReportFormat.Number(t.Quantity));

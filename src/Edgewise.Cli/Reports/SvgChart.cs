@@ -16,6 +16,7 @@ internal static class SvgChart
     private const decimal Right = 12m;
     private const decimal Top = 12m;
     private const decimal Bottom = 26m;
+    private const decimal LabelGap = 13m;
 
     /// <summary>The chart of <paramref name="points"/> (time in Unix ns, value), at least one point, in time order.</summary>
     public static string Step(IReadOnlyList<(long Ts, decimal Value)> points, string label, string stroke, string fill)
@@ -49,8 +50,16 @@ internal static class SvgChart
         w.Append(CultureInfo.InvariantCulture, $"<path d=\"{area}\" fill=\"{fill}\" stroke=\"none\"/>\n");
         w.Append(CultureInfo.InvariantCulture, $"<line x1=\"{N(Left)}\" y1=\"{zero}\" x2=\"{N(Width - Right)}\" y2=\"{zero}\" stroke=\"#8a94a0\" stroke-dasharray=\"4 3\"/>\n");
         w.Append(CultureInfo.InvariantCulture, $"<path d=\"{line}\" fill=\"none\" stroke=\"{stroke}\" stroke-width=\"2\"/>\n");
-        foreach (var value in new[] { high, 0m, low }.Distinct())
+        // 0 first, then the ends; a label that would overlap one already placed is left out.
+        var placed = new List<decimal>();
+        foreach (var value in new[] { 0m, high, low })
         {
+            if (placed.Any(y => Math.Abs(y - Y(value)) < LabelGap))
+            {
+                continue;
+            }
+
+            placed.Add(Y(value));
             w.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(Left - 6m)}\" y=\"{N(Y(value) + 4m)}\" text-anchor=\"end\">{WebUtility.HtmlEncode(ReportFormat.Money(value))}</text>\n");
         }
 
