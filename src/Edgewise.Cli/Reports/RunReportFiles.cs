@@ -1,7 +1,8 @@
 // The one call `edgewise report`, paper runs and the demo make to write a stored run's HTML report. Expected
-// failures (no store at the path, a store from a newer schema, no such run) come back as one line, never thrown.
+// failures (no store at the path, a store from a newer schema or not a database, no such run) come back as one line, never thrown.
 using System.Globalization;
 using Edgewise.Storage.Store;
+using Microsoft.Data.Sqlite;
 
 namespace Edgewise.Cli.Reports;
 
@@ -27,6 +28,10 @@ internal static class RunReportFiles
         catch (StoreSchemaException ex)
         {
             return ReportWriteResult.Failed(ex.Message);
+        }
+        catch (SqliteException ex)
+        {
+            return ReportWriteResult.Failed($"store {full} unreadable: {ex.Message}");
         }
 
         if (report is null)

@@ -131,6 +131,32 @@ public sealed class StoreRunReportTests : IDisposable
     }
 
     [Fact]
+    public async Task Render_RunWithoutTrades_SaysNoTradesWithAFlatCurve()
+    {
+        var run = await _store.WriteAsync("paper", "h", T0 + (10 * Second), "end of data");
+
+        var report = Build(run);
+        var html = HtmlReportWriter.Render(report);
+
+        Assert.Empty(report.Trades);
+        Assert.Equal([0m, 0m], report.EquityCurve.Select(static p => p.Equity));
+        Assert.Equal(0m, report.MaxDrawdown);
+        Assert.Contains("<h2>Trades</h2>\n<p>No trades.</p>", html, StringComparison.Ordinal);
+        Assert.Contains("<div class=\"k\">win rate</div><div class=\"v\">n/a</div>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WriteForRun_FileIsNotADatabase_OneLineNotAThrow()
+    {
+        File.WriteAllText(_store.DbPath, "this is not a database, just text long enough to fill a header page......");
+
+        var result = RunReportFiles.WriteForRun(_store.DbPath, 1, Path.Combine(_store.Directory, "r.html"));
+
+        Assert.False(result.Written);
+        Assert.StartsWith($"store {_store.DbPath} unreadable: ", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task WriteForRun_UnknownRun_OneLineNamingTheRun()
     {
         await WriteScenarioAsync();
