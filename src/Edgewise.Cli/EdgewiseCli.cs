@@ -16,7 +16,7 @@ internal static class EdgewiseCli
             RecordCommand.Create(),
             NotAvailableCommand.Create("demo", "Run the whole system on simulated venues", "the demo and dashboards issue"),
             VerifyCommand.Create(),
-            NotAvailableCommand.Create("report", "Write the HTML report of a run", "the demo and dashboards issue"),
+            ReportCommand.Create(),
         };
         root.Options.Add(GlobalOptions.Config);
         return root;

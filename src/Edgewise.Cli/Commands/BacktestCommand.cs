@@ -1,10 +1,11 @@
 // `edgewise backtest --profile <name|file> --data <tob file> [--settlements <file>] [--out DIR]`: runs one BTC binary
-// profile over the recorded Kalshi top-of-book file on the engine and writes DIR/report.md, DIR/summary.json and
-// DIR/decisions.jsonl, printing the headline numbers. Unusable input (a missing file, a malformed line, a bad
-// profile) is one error line on stderr and exit code 1; nothing is written then.
+// profile over the recorded Kalshi top-of-book file on the engine and writes DIR/report.md, DIR/summary.json,
+// DIR/decisions.jsonl and DIR/report.html (the HTML run report), printing the headline numbers. Unusable input (a
+// missing file, a malformed line, a bad profile) is one error line on stderr and exit code 1; nothing is written then.
 using System.CommandLine;
 using System.Globalization;
 using Edgewise.Cli.Backtest;
+using Edgewise.Cli.Reports;
 using Edgewise.Strategies.BtcBinary.Profiles;
 
 namespace Edgewise.Cli.Commands;
@@ -49,6 +50,7 @@ internal static class BacktestCommand
         BacktestReportWriter.Write(Path.Combine(directory, "report.md"), result, stats);
         BacktestSummaryWriter.Write(Path.Combine(directory, "summary.json"), result, stats);
         DecisionJsonlWriter.Write(Path.Combine(directory, "decisions.jsonl"), result.Decisions);
+        HtmlReportWriter.Write(Path.Combine(directory, "report.html"), BacktestRunReport.Build(result, stats));
         Print(output, result, stats, directory);
         return 0;
     }

@@ -21,7 +21,6 @@ public sealed class CommandLineTests : IDisposable
 
     [Theory]
     [InlineData("demo")]
-    [InlineData("report")]
     public void Invoke_CommandNotBuiltYet_SaysSoAndExitsWith2(string command)
     {
         var code = Invoke(command, "--profile", "kalshi-btc-v6");
