@@ -40,25 +40,40 @@ public static class FixedPoint
             i = 1;
         }
 
+        // Integer digits: at most 10 fit the range (long.MaxValue / One has 10 digits), so overflow is checked once
+        // after the loop instead of per digit; this parse runs twice per book level on the hot path.
         ulong integer = 0;
-        var intDigits = 0;
-        for (; i < text.Length && text[i] != (byte)'.'; i++)
+        var intStart = i;
+        while (i < text.Length)
         {
             var d = (uint)(text[i] - (byte)'0');
-            if (d > 9 || integer > (ulong)(long.MaxValue / One) / 10 + 1)
+            if (d > 9)
+            {
+                break;
+            }
+
+            integer = (integer * 10) + d;
+            i++;
+        }
+
+        var intDigits = i - intStart;
+        if (intDigits > 10)
+        {
+            return false;
+        }
+
+        ulong fraction = 0;
+        if (i < text.Length)
+        {
+            if (text[i] != (byte)'.')
             {
                 return false;
             }
 
-            integer = integer * 10 + d;
-            intDigits++;
-        }
-
-        long fraction = 0;
-        if (i < text.Length)
-        {
-            i++; // the point
-            for (; i < text.Length; i++)
+            i++;
+            var fracStart = i;
+            var significantEnd = Math.Min(text.Length, fracStart + Scale);
+            for (; i < significantEnd; i++)
             {
                 var d = (uint)(text[i] - (byte)'0');
                 if (d > 9)
@@ -66,17 +81,19 @@ public static class FixedPoint
                     return false;
                 }
 
-                decimals++;
-                if (decimals <= Scale)
+                fraction = (fraction * 10) + d;
+            }
+
+            // Digits past the 9th are accepted only when zero: refuse rather than round.
+            for (; i < text.Length; i++)
+            {
+                if (text[i] != (byte)'0')
                 {
-                    fraction = fraction * 10 + d;
-                }
-                else if (d != 0)
-                {
-                    return false; // finer than the global scale: refuse rather than round
+                    return false;
                 }
             }
 
+            decimals = text.Length - fracStart;
             if (decimals == 0 && intDigits == 0)
             {
                 return false;
@@ -89,7 +106,7 @@ public static class FixedPoint
         }
 
         var used = Math.Min(decimals, Scale);
-        fraction *= Pow10[Scale - used];
+        fraction *= (ulong)Pow10[Scale - used];
         if (integer > (ulong)(long.MaxValue / One))
         {
             return false;
@@ -97,7 +114,7 @@ public static class FixedPoint
 
         // The magnitude is built unsigned so that long.MinValue (whose magnitude is one more than
         // long.MaxValue) parses back from the text Format writes for it.
-        var magnitude = integer * One + (ulong)fraction;
+        var magnitude = (integer * One) + fraction;
         var limit = negative ? (ulong)long.MaxValue + 1 : long.MaxValue;
         if (magnitude > limit)
         {
