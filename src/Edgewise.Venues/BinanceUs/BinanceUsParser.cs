@@ -30,6 +30,15 @@ public sealed partial class BinanceUsParser : IVenueParser
 
     public string Venue { get; }
 
+    /// <summary>
+    /// Whether depthUpdate frames in Binance's exact compact shape take the hand-written scanner (about 3× faster than the
+    /// general reader); other frames always take the general reader. Off only in the test that checks both agree.
+    /// </summary>
+    internal bool UseDepthFastPath { get; init; } = true;
+
+    /// <summary>Frames the depth fast path handled (the rest went through the general reader).</summary>
+    internal long DepthFastPathFrames { get; private set; }
+
     /// <summary>The instruments seen so far, by symbol (for the books they feed).</summary>
     public SymbolTable Symbols => _symbols;
 
@@ -38,6 +47,19 @@ public sealed partial class BinanceUsParser : IVenueParser
         ArgumentNullException.ThrowIfNull(sink);
         _s = default;
         _update.Reset(null!, BookUpdateKind.Delta, frame.RecvTsNs, frame.RecvTsNs);
+        if (UseDepthFastPath && frame.Source == FrameSource.Ws)
+        {
+            if (BinanceUsDepthScanner.TryScan(frame.Raw.Span, _symbols, _update, out var eventTimeMs))
+            {
+                _update.TsEvent = eventTimeMs * NanosPerMilli;
+                DepthFastPathFrames++;
+                sink.OnBookUpdate(_update);
+                return ParseOutcome.Data;
+            }
+
+            _update.Reset(null!, BookUpdateKind.Delta, frame.RecvTsNs, frame.RecvTsNs); // drop what a declined scan filled in
+        }
+
         try
         {
             var reader = new Utf8JsonReader(frame.Raw.Span, new JsonReaderOptions { MaxDepth = 8 });
