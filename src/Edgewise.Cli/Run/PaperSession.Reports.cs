@@ -8,6 +8,7 @@ using System.Text;
 using System.Text.Json;
 using Edgewise.Engine.Loop;
 using Edgewise.Storage.Files;
+using Edgewise.Strategies.Indicators;
 using Edgewise.Venues.Kalshi;
 
 namespace Edgewise.Cli.Run;
@@ -26,8 +27,41 @@ internal sealed partial class PaperSession
         var open = portfolio.Positions.Count(static p => !p.IsFlat);
         var feeds = string.Join(", ", _supervisor!.GetHealth().Select(FeedText));
         _output.WriteLine(string.Create(Inv,
-            $"status {_clock.GetUtcNow():u}: {engine.Risk.State}, {open} open position(s), {_strategy!.Trades.Count} trade(s), realized P&L {portfolio.RealizedPnl}, fees {portfolio.FeesPaid}, cash {portfolio.Ledger.Cash}; feeds: {feeds}"));
+            $"status {_clock.GetUtcNow():u}: {engine.Risk.State}, {open} open position(s), {_strategy!.Trades.Count} trade(s), realized P&L {portfolio.RealizedPnl}, fees {portfolio.FeesPaid}, cash {portfolio.Ledger.Cash}; feeds: {feeds}; {TrackingText()}"));
         Interlocked.Increment(ref _statusLines);
+    }
+
+    private string TrackingText()
+    {
+        var stats = _tracking?.Stats();
+        return stats?.P50AbsBps is { } p50
+            ? string.Create(Inv, $"index vs BRTI: |error| p50 {p50} bps, p99 {stats.P99AbsBps} bps, bias {stats.MeanSignedBps} bps ({stats.Matched} matched, {stats.Unmatched} unmatched)")
+            : string.Create(Inv, $"index vs BRTI: no comparison yet ({stats?.Unmatched ?? 0} BRTI prints without a proxy print)");
+    }
+
+    private void WriteTracking(Utf8JsonWriter writer)
+    {
+        var stats = _tracking?.Stats() ?? new IndexTrackingStats(0, 0, null, null, null);
+        writer.WriteStartObject("index_tracking");
+        writer.WriteString("reference", "Kalshi cfbenchmarks_value BRTI");
+        writer.WriteNumber("matched", stats.Matched);
+        writer.WriteNumber("unmatched", stats.Unmatched);
+        WriteBps(writer, "p50_abs_bps", stats.P50AbsBps);
+        WriteBps(writer, "p99_abs_bps", stats.P99AbsBps);
+        WriteBps(writer, "mean_signed_bps", stats.MeanSignedBps);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteBps(Utf8JsonWriter writer, string name, decimal? value)
+    {
+        if (value is { } bps)
+        {
+            writer.WriteString(name, bps.ToString(Inv));
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
     }
 
     private string FeedText(Venues.Common.FeedHealth health) =>
@@ -70,6 +104,7 @@ internal sealed partial class PaperSession
 
             writer.WriteEndArray();
             WriteState(writer, engine);
+            WriteTracking(writer);
             writer.WriteStartArray("feeds");
             foreach (var health in _supervisor!.GetHealth())
             {

@@ -39,6 +39,9 @@ internal sealed partial class PaperSession
     public const string Series = "KXBTC15M";
     public const string SpotSymbol = "BTC-USD";
 
+    /// <summary>The CF Benchmarks index Kalshi relays that KXBTC15M settles on.</summary>
+    public const string BrtiIndexId = "BRTI";
+
     private readonly EdgewiseConfig _config;
     private readonly BtcBinaryProfile _profile;
     private readonly PaperSettings _settings;
@@ -49,6 +52,7 @@ internal sealed partial class PaperSession
     private EngineLoop? _engine;
     private BtcBinaryStrategy? _strategy;
     private KalshiDataClient? _kalshi;
+    private IndexTrackingError? _tracking;
     private FeedSupervisor? _supervisor;
     private StoreRecorder? _recorder;
     private long _runId;
@@ -146,6 +150,8 @@ internal sealed partial class PaperSession
 
         engine.Inputs.Register(IndexInput, _settings.IndexMaxAge);
         using var trades = engine.Bus.Subscribe((in TradeTick trade) => proxy.OnTrade(trade));
+        var tracking = new IndexTrackingError(proxy.History);
+        _tracking = tracking;
         using var indexTicks = engine.Bus.Subscribe((in IndexTick tick) =>
             engine.Inputs.Touch(IndexInput, tick.TsNs, tick.IsUsable, tick.IsUsable ? null : "the BTC index proxy has too few usable venues"));
         var publisher = new IndexTickPublisher("btc-index", engine.Bus, new ProxyIndexTickSource(proxy));
@@ -160,6 +166,16 @@ internal sealed partial class PaperSession
         using var kalshi = new KalshiDataClient(kalshiOptions, mirror, _clock, auth);
         _kalshi = kalshi;
         feeds.Add(kalshi);
+
+        // Issue 3's live check: each 1/s BRTI print Kalshi relays is compared, on the loop thread, with the proxy's print of the
+        // same second (the proxy's history belongs to the loop).
+        kalshi.IndexTickReceived += tick =>
+        {
+            if (tick.IndexId == BrtiIndexId && !tick.FiveHz)
+            {
+                engine.Post(() => tracking.Add(tick.SourceTs, tick.Value));
+            }
+        };
         _supervisor = new FeedSupervisor(feeds, _clock);
         var tracker = new KalshiMarketTracker(new KalshiMarketTrackerOptions { SeriesTicker = Series }, kalshi.Rest, kalshi, _clock);
         tracker.MarketOpened += market => OnMarketOpened(engine, mirror, strategy, market);

@@ -109,7 +109,7 @@ public sealed class PaperSessionTests : IDisposable
         var status = await output.WaitForLineAsync(l => l.StartsWith("status ", StringComparison.Ordinal), "a status line");
         Assert.Contains("0 open position(s), 0 trade(s)", status, StringComparison.Ordinal);
         Assert.Contains("kalshi ", status, StringComparison.Ordinal);
-        Assert.EndsWith("(RestPolling)", status, StringComparison.Ordinal);
+        Assert.Contains("(RestPolling); index vs BRTI: no comparison yet (0 BRTI prints without a proxy print)", status, StringComparison.Ordinal);
 
         clock.Advance(TimeSpan.FromMinutes(4)); // 00:05: checkpoint (5 min) and market 2 subscribed (lead 1 min)
         await output.WaitForAsync($"kalshi: market {Second.Ticker} opened");
@@ -139,6 +139,10 @@ public sealed class PaperSessionTests : IDisposable
         // No spot venue is configured, so the index never becomes usable and nothing trades: the money is all zero.
         Assert.Equal(("0", "0", "0"), (root.GetProperty("realized_pnl").GetString(), root.GetProperty("fees").GetString(), root.GetProperty("cash").GetString()));
         Assert.Equal(0, root.GetProperty("trades").GetArrayLength());
+        // The WebSocket was refused, so no BRTI prints arrived: the tracking section says so instead of showing zeros.
+        var tracking = root.GetProperty("index_tracking");
+        Assert.Equal((0, 0), (tracking.GetProperty("matched").GetInt32(), tracking.GetProperty("unmatched").GetInt32()));
+        Assert.Equal(JsonValueKind.Null, tracking.GetProperty("p50_abs_bps").ValueKind);
         var feed = Assert.Single(root.GetProperty("feeds").EnumerateArray());
         Assert.Equal(("kalshi", "RestPolling"), (feed.GetProperty("feed").GetString(), feed.GetProperty("kalshi_mode").GetString()));
         Assert.Contains(kalshi.Handshakes, h => !h.Accepted && h.Status == 401);
