@@ -65,9 +65,9 @@ internal sealed class ReplayPipeline : IDisposable
             throw new ArgumentException($"unknown --venue '{defaultVenue}'; replay reads: {string.Join(", ", Venues)}.", nameof(defaultVenue));
         }
 
-        foreach (var path in inputs.Where(p => !File.Exists(p)))
+        foreach (var path in inputs)
         {
-            throw new FileNotFoundException($"Capture file not found: {path}", path);
+            CaptureFile.EnsureExists(path); // every path before any work, so a typo fails at once
         }
 
         var groups = ReplayInputs.Group(inputs, defaultVenue);

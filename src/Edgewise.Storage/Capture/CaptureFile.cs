@@ -14,11 +14,7 @@ public static class CaptureFile
     public static Stream OpenRead(string path, out FileStream file)
     {
         ArgumentNullException.ThrowIfNull(path);
-        if (!File.Exists(path))
-        {
-            throw new FileNotFoundException($"Capture file not found: {path}", path);
-        }
-
+        EnsureExists(path);
         file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         Span<byte> magic = stackalloc byte[2];
         var n = file.Read(magic);
@@ -26,6 +22,16 @@ public static class CaptureFile
         return n == 2 && magic[0] == 0x1f && magic[1] == 0x8b
             ? new GZipStream(file, CompressionMode.Decompress)
             : file;
+    }
+
+    /// <summary>Throws <see cref="FileNotFoundException"/> naming the full path when the capture file does not exist.</summary>
+    public static void EnsureExists(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"Capture file not found: {Path.GetFullPath(path)}", path);
+        }
     }
 
     /// <summary>Opens a capture for writing, replacing any file of that name; gzip when the name ends in ".gz".</summary>

@@ -18,10 +18,7 @@ public sealed class ConcatenatedFrameSource : IFrameSource
         ArgumentNullException.ThrowIfNull(paths);
         foreach (var path in paths)
         {
-            if (!File.Exists(path))
-            {
-                throw new FileNotFoundException($"Capture file not found: {path}", path);
-            }
+            CaptureFile.EnsureExists(path);
         }
 
         _paths = paths;
