@@ -6,6 +6,7 @@ using Edgewise.Core.Books;
 using Edgewise.Core.Contracts;
 using Edgewise.Core.Events;
 using Edgewise.Core.Instruments;
+using Edgewise.Simulators;
 
 namespace Edgewise.TestKit;
 
@@ -106,7 +107,7 @@ public sealed class AwaitingSink : IMarketDataSink
 
         try
         {
-            await done.Task.WaitAsync(timeout ?? FakeVenueServer.DefaultTimeout);
+            await done.Task.WaitAsync(timeout ?? SimVenueServer.DefaultTimeout);
         }
         catch (TimeoutException ex)
         {

@@ -1,7 +1,8 @@
 // The dependency rule of the architecture note, checked on the built assemblies: Core has no project
 // dependencies and no I/O packages, the engine never sees a venue or storage, venues never see the engine or storage
 // (storage sees the engine only to record what its bus publishes), and the dashboard sees only Core and the engine
-// (the composition maps venue feed health onto its own rows).
+// (the composition maps venue feed health onto its own rows); the simulated venues may borrow a venue's pure helpers
+// (the Kraken checksum) but never the engine.
 using System.Reflection;
 
 namespace Edgewise.Tests.Architecture;
@@ -16,6 +17,7 @@ public class LayeringTests
         ["Edgewise.Storage"] = typeof(Edgewise.Storage.Capture.CaptureReader).Assembly,
         ["Edgewise.Strategies"] = typeof(Edgewise.Strategies.AssemblyMarker).Assembly,
         ["Edgewise.Dashboard"] = typeof(Edgewise.Dashboard.Server.DashboardServer).Assembly,
+        ["Edgewise.Simulators"] = typeof(Edgewise.Simulators.SimVenueServer).Assembly,
     };
 
     public static TheoryData<string, string[]> Allowed => new()
@@ -26,6 +28,7 @@ public class LayeringTests
         { "Edgewise.Storage", ["Edgewise.Core"] },
         { "Edgewise.Strategies", ["Edgewise.Core", "Edgewise.Engine"] },
         { "Edgewise.Dashboard", ["Edgewise.Core", "Edgewise.Engine"] },
+        { "Edgewise.Simulators", ["Edgewise.Core", "Edgewise.Venues"] },
     };
 
     [Theory]

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Edgewise.Cli;
-using Edgewise.TestKit;
+using Edgewise.Simulators;
 using Edgewise.Tests.Venues.Feeds;
 
 namespace Edgewise.Tests.Cli;
@@ -36,7 +36,7 @@ public sealed class RecordCommandTests : IDisposable
     [Fact]
     public async Task RecordUntilCtrlC_ThenReplay_TheReplayShowsTheSameGapsResyncAndBook()
     {
-        await using var coinbase = await FakeVenueServer.StartAsync();
+        await using var coinbase = await SimVenueServer.StartAsync();
         var config = WriteConfig(coinbase);
         var captures = Path.Combine(_dir, "captures");
         using var ctrlC = new CancellationTokenSource();
@@ -55,7 +55,7 @@ public sealed class RecordCommandTests : IDisposable
         await ws.WaitForMessagesAsync(8);
         await ctrlC.CancelAsync();
 
-        Assert.Equal(0, await record.WaitAsync(FakeVenueServer.DefaultTimeout, TestContext.Current.CancellationToken));
+        Assert.Equal(0, await record.WaitAsync(SimVenueServer.DefaultTimeout, TestContext.Current.CancellationToken));
         var files = Directory.GetFiles(captures).Order(StringComparer.Ordinal).ToList();
         Assert.Matches(@"^coinbase-\d{8}T\d{2}\.jsonl\.gz$", Path.GetFileName(files[0]));
         Assert.Contains("coinbase: 7 frames in ", _out.ToString(), StringComparison.Ordinal);
@@ -82,12 +82,12 @@ public sealed class RecordCommandTests : IDisposable
     [Fact]
     public async Task Record_ShortDuration_StopsByItselfPrintsStatusLinesAndExits0()
     {
-        await using var coinbase = await FakeVenueServer.StartAsync();
+        await using var coinbase = await SimVenueServer.StartAsync();
         var config = WriteConfig(coinbase);
 
         // Real time: one second of recording with a status line every 200 ms (the output is not a terminal).
         var code = await InvokeAsync(["record", "--config", config, "--venues", "coinbase", "--symbols", "BTC-USD", "--out", _dir,
-            "--duration", "00:00:01", "--status-every", "00:00:00.2"], CancellationToken.None).WaitAsync(FakeVenueServer.DefaultTimeout, TestContext.Current.CancellationToken);
+            "--duration", "00:00:01", "--status-every", "00:00:00.2"], CancellationToken.None).WaitAsync(SimVenueServer.DefaultTimeout, TestContext.Current.CancellationToken);
 
         Assert.Equal(0, code);
         var lines = _out.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
@@ -100,7 +100,7 @@ public sealed class RecordCommandTests : IDisposable
     private Task<int> InvokeAsync(string[] args, CancellationToken ct) =>
         EdgewiseCli.Build().Parse(args).InvokeAsync(new InvocationConfiguration { Output = _out, Error = _err }, ct);
 
-    private string WriteConfig(FakeVenueServer coinbase)
+    private string WriteConfig(SimVenueServer coinbase)
     {
         var path = Path.Combine(_dir, "staging.json");
         File.WriteAllText(path, "{\"venues\":{\"coinbase\":{\"wsUrl\":\"" + coinbase.WebSocketUri + "\"}}}");

@@ -1,12 +1,12 @@
 using Edgewise.Cli.Configuration;
-using Edgewise.TestKit;
+using Edgewise.Simulators;
 
 namespace Edgewise.Tests.Cli;
 
 /// <summary>Fake Coinbase, Kraken, Bitstamp and Binance.US venues on 127.0.0.1, and a configuration file pointing the recorder at them.</summary>
 internal sealed class RecordFakeVenues : IAsyncDisposable
 {
-    private RecordFakeVenues(FakeVenueServer coinbase, FakeVenueServer kraken, FakeVenueServer bitstamp, FakeVenueServer binance)
+    private RecordFakeVenues(SimVenueServer coinbase, SimVenueServer kraken, SimVenueServer bitstamp, SimVenueServer binance)
     {
         Coinbase = coinbase;
         Kraken = kraken;
@@ -14,16 +14,16 @@ internal sealed class RecordFakeVenues : IAsyncDisposable
         BinanceUs = binance;
     }
 
-    public FakeVenueServer Coinbase { get; }
+    public SimVenueServer Coinbase { get; }
 
-    public FakeVenueServer Kraken { get; }
+    public SimVenueServer Kraken { get; }
 
-    public FakeVenueServer Bitstamp { get; }
+    public SimVenueServer Bitstamp { get; }
 
-    public FakeVenueServer BinanceUs { get; }
+    public SimVenueServer BinanceUs { get; }
 
     public static async Task<RecordFakeVenues> StartAsync() =>
-        new(await FakeVenueServer.StartAsync(), await FakeVenueServer.StartAsync(), await FakeVenueServer.StartAsync(), await FakeVenueServer.StartAsync());
+        new(await SimVenueServer.StartAsync(), await SimVenueServer.StartAsync(), await SimVenueServer.StartAsync(), await SimVenueServer.StartAsync());
 
     /// <summary>The configuration a user would write for a staging setup: URLs only, everything else built in.</summary>
     public string ConfigJson() => $$"""

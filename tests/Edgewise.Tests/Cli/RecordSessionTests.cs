@@ -2,6 +2,7 @@ using Edgewise.Cli.Record;
 using Edgewise.Cli.Replay;
 using Edgewise.Core.Books;
 using Edgewise.Core.Instruments;
+using Edgewise.Simulators;
 using Edgewise.Storage.Capture;
 using Edgewise.TestKit;
 using Edgewise.Tests.Venues.Feeds;
@@ -89,7 +90,7 @@ public sealed class RecordSessionTests : IDisposable
         // The live books at the end, before stopping (a stopping client marks its books as awaiting a snapshot).
         var atEnd = live.Instruments.ToDictionary(id => id, id => (live.HealthOf(id), live.Levels(id, BookSide.Bid), live.Levels(id, BookSide.Ask)));
         await stop.CancelAsync(); // Ctrl+C
-        var outcome = await recording.WaitAsync(FakeVenueServer.DefaultTimeout, TestContext.Current.CancellationToken);
+        var outcome = await recording.WaitAsync(SimVenueServer.DefaultTimeout, TestContext.Current.CancellationToken);
 
         Assert.Null(outcome.Error);
         // Frames per venue: Coinbase ack, snapshot, update | trade, update; Kraken ack, snapshot, update | trade, update; Bitstamp ack,
@@ -139,11 +140,11 @@ public sealed class RecordSessionTests : IDisposable
 
         await coinbase.SendTextAsync(CoinbaseWire.Subscriptions(1));
 
-        var outcome = await recording.WaitAsync(FakeVenueServer.DefaultTimeout, TestContext.Current.CancellationToken); // stopped by itself
+        var outcome = await recording.WaitAsync(SimVenueServer.DefaultTimeout, TestContext.Current.CancellationToken); // stopped by itself
         Assert.Equal($"writing {Path.Combine(_dir, "coinbase-20260101T00.jsonl.gz")} failed: {FullDiskStream.Message}. Recording stopped: 1 frame(s) " +
             "from the failure on were not written; the files hold every frame before it.", outcome.Error);
-        await coinbase.Closed.WaitAsync(FakeVenueServer.DefaultTimeout, TestContext.Current.CancellationToken);
-        await kraken.Closed.WaitAsync(FakeVenueServer.DefaultTimeout, TestContext.Current.CancellationToken); // the healthy feed stopped too
+        await coinbase.Closed.WaitAsync(SimVenueServer.DefaultTimeout, TestContext.Current.CancellationToken);
+        await kraken.Closed.WaitAsync(SimVenueServer.DefaultTimeout, TestContext.Current.CancellationToken); // the healthy feed stopped too
         Assert.Equal([("coinbase", 0L, 1L), ("kraken", 0L, 0L)], outcome.Venues.Select(v => (v.Venue, v.Frames, v.FramesNotWritten)));
     }
 
@@ -166,7 +167,7 @@ public sealed class RecordSessionTests : IDisposable
         Assert.False(recording.IsCompleted);
         clock.Advance(TimeSpan.FromTicks(1));
 
-        var outcome = await recording.WaitAsync(FakeVenueServer.DefaultTimeout, TestContext.Current.CancellationToken);
+        var outcome = await recording.WaitAsync(SimVenueServer.DefaultTimeout, TestContext.Current.CancellationToken);
         Assert.Null(outcome.Error);
         var file = Assert.Single(Assert.Single(outcome.Venues).Files);
         Assert.Equal([CoinbaseWire.Subscriptions(1), CoinbaseWire.L2(2, "snapshot", ("bid", "50000.00", "1.00000000"), ("offer", "50001.00", "2.00000000"))],

@@ -9,6 +9,7 @@ using Edgewise.Cli.Run;
 using Edgewise.Core.Fees;
 using Edgewise.Core.Instruments;
 using Edgewise.Core.Numerics;
+using Edgewise.Simulators;
 using Edgewise.Storage.Store;
 using Edgewise.TestKit;
 using Edgewise.Tests.Venues.Feeds;
@@ -24,8 +25,8 @@ namespace Edgewise.Tests.Cli.Run;
 /// </summary>
 public sealed class PaperSessionTests : IDisposable
 {
-    private static readonly FakeKalshiMarket First = FakeKalshiMarket.Btc15m(ManualTimeProvider.DefaultStart + TimeSpan.FromMinutes(6), 96_000m);
-    private static readonly FakeKalshiMarket Second = FakeKalshiMarket.Btc15m(ManualTimeProvider.DefaultStart + TimeSpan.FromMinutes(21), 96_100m);
+    private static readonly SimKalshiMarket First = SimKalshiMarket.Btc15m(ManualTimeProvider.DefaultStart + TimeSpan.FromMinutes(6), 96_000m);
+    private static readonly SimKalshiMarket Second = SimKalshiMarket.Btc15m(ManualTimeProvider.DefaultStart + TimeSpan.FromMinutes(21), 96_100m);
 
     private readonly string _dir = Directory.CreateTempSubdirectory("edgewise-run-").FullName;
 
@@ -82,7 +83,7 @@ public sealed class PaperSessionTests : IDisposable
     {
         var clock = new ManualTimeProvider();
         using var key = RSA.Create(2048);
-        await using var kalshi = await FakeKalshiServer.StartAsync(key, "test-key", clock);
+        await using var kalshi = await SimKalshiServer.StartAsync(key, "test-key", clock);
         kalshi.AddMarket(First);
         kalshi.AddMarket(Second);
         kalshi.SetBook(First.Ticker, [("0.4200", "13.00")], [("0.5600", "17.00")]);
@@ -175,7 +176,7 @@ public sealed class PaperSessionTests : IDisposable
         await done.Task.WaitAsync(TimeSpan.FromSeconds(30));
     }
 
-    private EdgewiseConfig Config(FakeKalshiServer kalshi)
+    private EdgewiseConfig Config(SimKalshiServer kalshi)
     {
         var json = $$"""
             {

@@ -2,7 +2,7 @@ using System.Threading.Channels;
 using Edgewise.Core.Books;
 using Edgewise.Core.Contracts;
 using Edgewise.Core.Orders;
-using Edgewise.TestKit;
+using Edgewise.Simulators;
 using Edgewise.Venues.Common;
 
 namespace Edgewise.Tests.Venues.Feeds;
@@ -137,7 +137,7 @@ public class BinanceUsDataClientTests
 
         Assert.Equal(TimeSpan.Zero, await h.Waits.NextReconnectWaitAsync());
         var second = await h.Server.NextConnectionAsync(); // no clock needed: a planned reconnect does not back off
-        await first.Closed.WaitAsync(FakeVenueServer.DefaultTimeout, TestContext.Current.CancellationToken);
+        await first.Closed.WaitAsync(SimVenueServer.DefaultTimeout, TestContext.Current.CancellationToken);
         await second.SendTextAsync(BinanceUsWire.Depth(401, 401));
         await h.Sink.WaitUntilAsync(s => s.IsHealthyWith(h.Btc, "53000 x 1", "53001 x 1"), "healthy on the new connection");
         Assert.Equal((1L, 0L), (h.Client.GetHealth().Reconnects, h.Client.GetHealth().StaleDisconnects));
@@ -149,14 +149,14 @@ public class BinanceUsDataClientTests
         await using var h = await BinanceUsFeedHarness.StartAsync();
         var retries = Channel.CreateUnbounded<TimeSpan>();
         h.Client.Snapshots.RetryScheduled += delay => retries.Writer.TryWrite(delay);
-        h.Server.RespondOnce(BinanceUsWire.DepthPath, new FakeRestResponse(429, """{"code":-1003,"msg":"Too many requests."}""",
+        h.Server.RespondOnce(BinanceUsWire.DepthPath, new SimRestResponse(429, """{"code":-1003,"msg":"Too many requests."}""",
             new Dictionary<string, string> { ["Retry-After"] = "7" }));
         h.Server.Respond(BinanceUsWire.DepthPath, BinanceUsWire.FirstSnapshot());
         h.Run();
         var ws = await h.Server.NextConnectionAsync();
         await ws.SendTextAsync(BinanceUsWire.Depth(101, 102));
 
-        Assert.Equal(TimeSpan.FromSeconds(7), await retries.Reader.ReadAsync(TestContext.Current.CancellationToken).AsTask().WaitAsync(FakeVenueServer.DefaultTimeout, TestContext.Current.CancellationToken));
+        Assert.Equal(TimeSpan.FromSeconds(7), await retries.Reader.ReadAsync(TestContext.Current.CancellationToken).AsTask().WaitAsync(SimVenueServer.DefaultTimeout, TestContext.Current.CancellationToken));
         Assert.Equal(BookHealth.AwaitingSnapshot, h.Sink.HealthOf(h.Btc));
         h.Clock.Advance(TimeSpan.FromMilliseconds(6999));
         Assert.Single(h.Server.RestRequests);

@@ -1,5 +1,6 @@
 using Edgewise.Core.Contracts;
 using Edgewise.Core.Instruments;
+using Edgewise.Simulators;
 using Edgewise.TestKit;
 using Edgewise.Venues.BinanceUs;
 using Edgewise.Venues.Common;
@@ -12,9 +13,9 @@ internal sealed class BinanceUsFeedHarness : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private Task? _run;
 
-    private BinanceUsFeedHarness(FakeVenueServer server) => Server = server;
+    private BinanceUsFeedHarness(SimVenueServer server) => Server = server;
 
-    public FakeVenueServer Server { get; private set; }
+    public SimVenueServer Server { get; private set; }
 
     public ManualTimeProvider Clock { get; } = new();
 
@@ -29,7 +30,7 @@ internal sealed class BinanceUsFeedHarness : IAsyncDisposable
     public static async Task<BinanceUsFeedHarness> StartAsync(
         Func<FeedConnectionSettings, FeedConnectionSettings>? settings = null, IFrameSink? recorder = null, IMarketDataSink? downstream = null)
     {
-        var harness = new BinanceUsFeedHarness(await FakeVenueServer.StartAsync());
+        var harness = new BinanceUsFeedHarness(await SimVenueServer.StartAsync());
         harness.Client = new BinanceUsDataClient(harness.Options(settings), downstream ?? harness.Sink, harness.Clock, recorder: recorder, random: FeedTestSettings.Random());
         harness.Waits = new FeedWaits(harness.Client.Connection);
         return harness;
@@ -46,7 +47,7 @@ internal sealed class BinanceUsFeedHarness : IAsyncDisposable
     public void Run() => _run = Client.RunAsync(_stop.Token);
 
     /// <summary>Starts the client and brings the book to healthy from <see cref="BinanceUsWire.FirstSnapshot"/> and delta (101,102).</summary>
-    public async Task<FakeWebSocketConnection> RunHealthyAsync()
+    public async Task<SimWebSocketConnection> RunHealthyAsync()
     {
         Server.Respond(BinanceUsWire.DepthPath, BinanceUsWire.FirstSnapshot());
         Run();
@@ -63,7 +64,7 @@ internal sealed class BinanceUsFeedHarness : IAsyncDisposable
         await _stop.CancelAsync();
         if (_run is not null)
         {
-            await _run.WaitAsync(FakeVenueServer.DefaultTimeout);
+            await _run.WaitAsync(SimVenueServer.DefaultTimeout);
         }
 
         Client.Dispose();

@@ -1,5 +1,6 @@
 using Edgewise.Core.Books;
 using Edgewise.Core.Orders;
+using Edgewise.Simulators;
 
 namespace Edgewise.Tests.Venues.Feeds;
 
@@ -32,7 +33,7 @@ public class BitstampDataClientTests
         await first.SendTextAsync(BitstampWire.RequestReconnect);
 
         Assert.Equal(TimeSpan.Zero, await h.Waits.NextReconnectWaitAsync()); // the venue asked: no backoff
-        await first.Closed.WaitAsync(Edgewise.TestKit.FakeVenueServer.DefaultTimeout, TestContext.Current.CancellationToken);
+        await first.Closed.WaitAsync(SimVenueServer.DefaultTimeout, TestContext.Current.CancellationToken);
         var second = await h.SubscribedConnectionAsync();
         await second.SendTextAsync(BitstampWire.Diff(3000)); // buffered, asks for the fresh snapshot, older than it: dropped
         await second.SendTextAsync(BitstampWire.Diff(4000, asks: """[["51005.00","0.20000000"]]"""));

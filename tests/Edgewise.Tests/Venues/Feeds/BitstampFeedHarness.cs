@@ -1,4 +1,5 @@
 using Edgewise.Core.Instruments;
+using Edgewise.Simulators;
 using Edgewise.TestKit;
 using Edgewise.Venues.Bitstamp;
 
@@ -10,13 +11,13 @@ internal sealed class BitstampFeedHarness : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private Task? _run;
 
-    private BitstampFeedHarness(FakeVenueServer server, ManualTimeProvider clock)
+    private BitstampFeedHarness(SimVenueServer server, ManualTimeProvider clock)
     {
         Server = server;
         Clock = clock;
     }
 
-    public FakeVenueServer Server { get; }
+    public SimVenueServer Server { get; }
 
     public ManualTimeProvider Clock { get; }
 
@@ -31,7 +32,7 @@ internal sealed class BitstampFeedHarness : IAsyncDisposable
     /// <param name="clock">Shared with another feed in isolation tests; a new one when null.</param>
     public static async Task<BitstampFeedHarness> StartAsync(ManualTimeProvider? clock = null)
     {
-        var harness = new BitstampFeedHarness(await FakeVenueServer.StartAsync(), clock ?? new ManualTimeProvider());
+        var harness = new BitstampFeedHarness(await SimVenueServer.StartAsync(), clock ?? new ManualTimeProvider());
         var options = new BitstampDataOptions
         {
             WebSocketUri = new Uri(harness.Server.WebSocketUri, "/"),
@@ -49,7 +50,7 @@ internal sealed class BitstampFeedHarness : IAsyncDisposable
     /// Starts the client, checks its subscriptions, and brings the book to healthy: diff at 1000 µs (buffered, asks for the
     /// snapshot), snapshot at 1500 µs (bids 50000 x 1, 49990 x 2 / asks 50010 x 1, 50020 x 2), then diff at 2000 µs.
     /// </summary>
-    public async Task<FakeWebSocketConnection> RunHealthyAsync()
+    public async Task<SimWebSocketConnection> RunHealthyAsync()
     {
         Server.Respond(BitstampWire.BookPath, BitstampWire.Snapshot(1500, """[["50000.00","1.00000000"],["49990.00","2.00000000"]]""",
             """[["50010.00","1.00000000"],["50020.00","2.00000000"]]"""));
@@ -64,7 +65,7 @@ internal sealed class BitstampFeedHarness : IAsyncDisposable
     }
 
     /// <summary>The next connection, after checking it subscribed to the diff book and the trades of btcusd, in that order.</summary>
-    public async Task<FakeWebSocketConnection> SubscribedConnectionAsync()
+    public async Task<SimWebSocketConnection> SubscribedConnectionAsync()
     {
         var ws = await Server.NextConnectionAsync();
         Assert.Equal(BitstampWire.SubscribeDiff, await ws.NextMessageAsync());
@@ -79,7 +80,7 @@ internal sealed class BitstampFeedHarness : IAsyncDisposable
         await _stop.CancelAsync();
         if (_run is not null)
         {
-            await _run.WaitAsync(FakeVenueServer.DefaultTimeout);
+            await _run.WaitAsync(SimVenueServer.DefaultTimeout);
         }
 
         Client.Dispose();

@@ -1,5 +1,6 @@
 using Edgewise.Core.Contracts;
 using Edgewise.Core.Instruments;
+using Edgewise.Simulators;
 using Edgewise.TestKit;
 using Edgewise.Venues.Coinbase;
 
@@ -11,9 +12,9 @@ internal sealed class CoinbaseFeedHarness : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private Task? _run;
 
-    private CoinbaseFeedHarness(FakeVenueServer server) => Server = server;
+    private CoinbaseFeedHarness(SimVenueServer server) => Server = server;
 
-    public FakeVenueServer Server { get; }
+    public SimVenueServer Server { get; }
 
     public ManualTimeProvider Clock { get; } = new();
 
@@ -27,7 +28,7 @@ internal sealed class CoinbaseFeedHarness : IAsyncDisposable
 
     public static async Task<CoinbaseFeedHarness> StartAsync(IFrameSink? recorder = null)
     {
-        var harness = new CoinbaseFeedHarness(await FakeVenueServer.StartAsync());
+        var harness = new CoinbaseFeedHarness(await SimVenueServer.StartAsync());
         var options = new CoinbaseDataOptions { WebSocketUri = new Uri(harness.Server.WebSocketUri, "/"), Connection = FeedTestSettings.Connection() };
         harness.Client = new CoinbaseDataClient(options, harness.Sink, harness.Clock, recorder, FeedTestSettings.Random());
         harness.Waits = new FeedWaits(harness.Client.Connection);
@@ -38,7 +39,7 @@ internal sealed class CoinbaseFeedHarness : IAsyncDisposable
     /// Starts the client, checks its subscriptions, and brings the book to healthy: ack (seq 1), snapshot (seq 2: bids
     /// 50000.00 x 1, 49999.00 x 2 / asks 50001.00 x 1.5, 50002.00 x 3, interleaved as Coinbase sends them), update (seq 3).
     /// </summary>
-    public async Task<FakeWebSocketConnection> RunHealthyAsync()
+    public async Task<SimWebSocketConnection> RunHealthyAsync()
     {
         _run = Client.RunAsync(_stop.Token);
         var ws = await SubscribedConnectionAsync();
@@ -52,7 +53,7 @@ internal sealed class CoinbaseFeedHarness : IAsyncDisposable
     }
 
     /// <summary>The next connection, after checking it subscribed level2, market_trades, ticker and heartbeats, one per message.</summary>
-    public async Task<FakeWebSocketConnection> SubscribedConnectionAsync()
+    public async Task<SimWebSocketConnection> SubscribedConnectionAsync()
     {
         var ws = await Server.NextConnectionAsync();
         Assert.Equal([CoinbaseWire.SubscribeLevel2, CoinbaseWire.SubscribeTrades, CoinbaseWire.SubscribeTicker, CoinbaseWire.SubscribeHeartbeats],
@@ -65,7 +66,7 @@ internal sealed class CoinbaseFeedHarness : IAsyncDisposable
         await _stop.CancelAsync();
         if (_run is not null)
         {
-            await _run.WaitAsync(FakeVenueServer.DefaultTimeout);
+            await _run.WaitAsync(SimVenueServer.DefaultTimeout);
         }
 
         Client.Dispose();

@@ -1,3 +1,4 @@
+using Edgewise.Simulators;
 using Edgewise.TestKit;
 using Edgewise.Venues.Common;
 
@@ -8,18 +9,18 @@ public sealed class FeedConnectionTests : IAsyncLifetime
 {
     private readonly ManualTimeProvider _clock = new();
     private readonly CancellationTokenSource _stop = new();
-    private FakeVenueServer _server = null!;
+    private SimVenueServer _server = null!;
     private FeedConnection? _connection;
     private Task? _run;
 
-    public async ValueTask InitializeAsync() => _server = await FakeVenueServer.StartAsync();
+    public async ValueTask InitializeAsync() => _server = await SimVenueServer.StartAsync();
 
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
         if (_run is not null)
         {
-            await _run.WaitAsync(FakeVenueServer.DefaultTimeout);
+            await _run.WaitAsync(SimVenueServer.DefaultTimeout);
         }
 
         _connection?.Dispose();
@@ -114,7 +115,7 @@ public sealed class FeedConnectionTests : IAsyncLifetime
     {
         var address = _server.WebSocketUri;
         await _server.DisposeAsync();
-        _server = await FakeVenueServer.StartAsync(); // a different port; the old one now refuses connections
+        _server = await SimVenueServer.StartAsync(); // a different port; the old one now refuses connections
         var waits = Start(new RecordingFeedHandler(), uri: address);
 
         var delays = new List<TimeSpan>();
@@ -176,10 +177,10 @@ public sealed class FeedConnectionTests : IAsyncLifetime
         var ws = await _server.NextConnectionAsync();
 
         await _stop.CancelAsync();
-        await _run!.WaitAsync(FakeVenueServer.DefaultTimeout, TestContext.Current.CancellationToken);
+        await _run!.WaitAsync(SimVenueServer.DefaultTimeout, TestContext.Current.CancellationToken);
 
         Assert.Equal(FeedState.Stopped, _connection!.State);
-        await ws.Closed.WaitAsync(FakeVenueServer.DefaultTimeout, TestContext.Current.CancellationToken);
+        await ws.Closed.WaitAsync(SimVenueServer.DefaultTimeout, TestContext.Current.CancellationToken);
     }
 
     private static long ReplayTimeProviderNs(DateTimeOffset time) => (time - DateTimeOffset.UnixEpoch).Ticks * 100;

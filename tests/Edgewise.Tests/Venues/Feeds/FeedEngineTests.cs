@@ -3,6 +3,7 @@ using Edgewise.Core.Events;
 using Edgewise.Core.Instruments;
 using Edgewise.Engine.Loop;
 using Edgewise.Engine.Messaging;
+using Edgewise.Simulators;
 using Edgewise.TestKit;
 using Edgewise.Venues.BinanceUs;
 
@@ -42,11 +43,11 @@ public class FeedEngineTests
 
             // Snapshot 100 + (101,102): bid 50000.5 x 0.5 on top, ask 50001 removed so 50002 x 3 is best; last id 102.
             Assert.Equal("50000.5 x 0.5 / 50002 x 3 @ 102",
-                await expected.Task.WaitAsync(FakeVenueServer.DefaultTimeout, TestContext.Current.CancellationToken));
+                await expected.Task.WaitAsync(SimVenueServer.DefaultTimeout, TestContext.Current.CancellationToken));
         }
 
         await stop.CancelAsync();
-        await loop.WaitAsync(FakeVenueServer.DefaultTimeout, TestContext.Current.CancellationToken);
+        await loop.WaitAsync(SimVenueServer.DefaultTimeout, TestContext.Current.CancellationToken);
         Assert.Equal(0, engine.Inbox.DataDropped);
         Assert.Equal(0, engine.Data.UnknownInstrumentMessages);
     }

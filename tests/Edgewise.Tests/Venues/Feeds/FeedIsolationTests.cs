@@ -1,4 +1,5 @@
 using Edgewise.Core.Books;
+using Edgewise.Simulators;
 using Edgewise.TestKit;
 using Edgewise.Venues.BinanceUs;
 using Edgewise.Venues.Common;
@@ -12,7 +13,7 @@ public class FeedIsolationTests
     public async Task TwoFeeds_OneVenueGoesAway_TheOtherKeepsItsConnectionAndBook()
     {
         var clock = new ManualTimeProvider();
-        await using var binanceServer = await FakeVenueServer.StartAsync();
+        await using var binanceServer = await SimVenueServer.StartAsync();
         await using var bitstamp = await BitstampFeedHarness.StartAsync(clock);
         var binanceSink = new AwaitingSink();
         using var binance = new BinanceUsDataClient(
@@ -47,7 +48,7 @@ public class FeedIsolationTests
         Assert.Equal((0L, 0L), (supervisor.Faults(0), supervisor.Faults(1)));
 
         await stop.CancelAsync();
-        await run.WaitAsync(FakeVenueServer.DefaultTimeout, TestContext.Current.CancellationToken);
+        await run.WaitAsync(SimVenueServer.DefaultTimeout, TestContext.Current.CancellationToken);
     }
 
     [Fact]
@@ -63,16 +64,16 @@ public class FeedIsolationTests
 
         var run = supervisor.RunAsync(stop.Token);
 
-        Assert.Equal((0, TimeSpan.FromSeconds(2)), await restarts.Task.WaitAsync(FakeVenueServer.DefaultTimeout, TestContext.Current.CancellationToken));
-        await steady.Started(1).WaitAsync(FakeVenueServer.DefaultTimeout, TestContext.Current.CancellationToken);
+        Assert.Equal((0, TimeSpan.FromSeconds(2)), await restarts.Task.WaitAsync(SimVenueServer.DefaultTimeout, TestContext.Current.CancellationToken));
+        await steady.Started(1).WaitAsync(SimVenueServer.DefaultTimeout, TestContext.Current.CancellationToken);
         Assert.Equal("faulty failed: feed bug on purpose", supervisor.GetHealth()[0].LastError);
         clock.Advance(TimeSpan.FromSeconds(2));
-        await faulty.Started(2).WaitAsync(FakeVenueServer.DefaultTimeout, TestContext.Current.CancellationToken);
+        await faulty.Started(2).WaitAsync(SimVenueServer.DefaultTimeout, TestContext.Current.CancellationToken);
         Assert.Equal((1L, 0L), (supervisor.Faults(0), supervisor.Faults(1)));
         Assert.Equal(1, steady.Runs);
 
         await stop.CancelAsync();
-        await run.WaitAsync(FakeVenueServer.DefaultTimeout, TestContext.Current.CancellationToken);
+        await run.WaitAsync(SimVenueServer.DefaultTimeout, TestContext.Current.CancellationToken);
     }
 
     /// <summary>A feed that throws on its first run when told to, and otherwise runs until stopped.</summary>

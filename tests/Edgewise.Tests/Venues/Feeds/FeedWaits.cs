@@ -1,5 +1,5 @@
 using System.Threading.Channels;
-using Edgewise.TestKit;
+using Edgewise.Simulators;
 using Edgewise.Venues.Common;
 
 namespace Edgewise.Tests.Venues.Feeds;
@@ -32,7 +32,7 @@ internal sealed class FeedWaits
     {
         try
         {
-            return await _waits.Reader.ReadAsync().AsTask().WaitAsync(FakeVenueServer.DefaultTimeout);
+            return await _waits.Reader.ReadAsync().AsTask().WaitAsync(SimVenueServer.DefaultTimeout);
         }
         catch (TimeoutException ex)
         {
@@ -45,7 +45,7 @@ internal sealed class FeedWaits
     {
         try
         {
-            while (await _states.Reader.ReadAsync().AsTask().WaitAsync(FakeVenueServer.DefaultTimeout) != state)
+            while (await _states.Reader.ReadAsync().AsTask().WaitAsync(SimVenueServer.DefaultTimeout) != state)
             {
             }
         }

@@ -1,5 +1,6 @@
 using Edgewise.Core.Contracts;
 using Edgewise.Core.Instruments;
+using Edgewise.Simulators;
 using Edgewise.TestKit;
 using Edgewise.Venues.Common;
 using Edgewise.Venues.Kraken;
@@ -28,9 +29,9 @@ internal sealed class KrakenFeedHarness : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private Task? _run;
 
-    private KrakenFeedHarness(FakeVenueServer server) => Server = server;
+    private KrakenFeedHarness(SimVenueServer server) => Server = server;
 
-    public FakeVenueServer Server { get; }
+    public SimVenueServer Server { get; }
 
     public ManualTimeProvider Clock { get; } = new();
 
@@ -44,7 +45,7 @@ internal sealed class KrakenFeedHarness : IAsyncDisposable
 
     public static async Task<KrakenFeedHarness> StartAsync(Func<FeedConnectionSettings, FeedConnectionSettings>? settings = null, IFrameSink? recorder = null)
     {
-        var harness = new KrakenFeedHarness(await FakeVenueServer.StartAsync());
+        var harness = new KrakenFeedHarness(await SimVenueServer.StartAsync());
         var connection = FeedTestSettings.Connection();
         var options = new KrakenDataOptions { WebSocketUri = new Uri(harness.Server.WebSocketUri, "/v2"), Connection = settings is null ? connection : settings(connection) };
         harness.Client = new KrakenDataClient(options, harness.Sink, harness.Clock, recorder, FeedTestSettings.Random());
@@ -53,7 +54,7 @@ internal sealed class KrakenFeedHarness : IAsyncDisposable
     }
 
     /// <summary>Starts the client, checks its subscriptions, and brings the book to healthy with <see cref="FirstSnapshot"/> and <see cref="FirstUpdate"/>.</summary>
-    public async Task<FakeWebSocketConnection> RunHealthyAsync()
+    public async Task<SimWebSocketConnection> RunHealthyAsync()
     {
         _run = Client.RunAsync(_stop.Token);
         var ws = await SubscribedConnectionAsync([KrakenWire.SubscribeBook, KrakenWire.SubscribeTrade, KrakenWire.SubscribeTicker]);
@@ -64,7 +65,7 @@ internal sealed class KrakenFeedHarness : IAsyncDisposable
     }
 
     /// <summary>The next connection, after checking its subscribe messages and answering each with an ack.</summary>
-    public async Task<FakeWebSocketConnection> SubscribedConnectionAsync(string[] expected)
+    public async Task<SimWebSocketConnection> SubscribedConnectionAsync(string[] expected)
     {
         var ws = await Server.NextConnectionAsync();
         Assert.Equal(expected, await ws.WaitForMessagesAsync(3));
@@ -82,7 +83,7 @@ internal sealed class KrakenFeedHarness : IAsyncDisposable
         await _stop.CancelAsync();
         if (_run is not null)
         {
-            await _run.WaitAsync(FakeVenueServer.DefaultTimeout);
+            await _run.WaitAsync(SimVenueServer.DefaultTimeout);
         }
 
         Client.Dispose();

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Threading.Channels;
 using Edgewise.Core.Contracts;
-using Edgewise.TestKit;
+using Edgewise.Simulators;
 using Edgewise.Venues.Common;
 
 namespace Edgewise.Tests.Venues.Feeds;
@@ -32,7 +32,7 @@ internal sealed class RecordingFeedHandler(params string[] subscriptions) : IFee
     {
         try
         {
-            return await _frames.Reader.ReadAsync().AsTask().WaitAsync(FakeVenueServer.DefaultTimeout);
+            return await _frames.Reader.ReadAsync().AsTask().WaitAsync(SimVenueServer.DefaultTimeout);
         }
         catch (TimeoutException ex)
         {

@@ -1,4 +1,5 @@
 using System.Text;
+using Edgewise.Simulators;
 using Edgewise.TestKit;
 using Edgewise.Venues.Common;
 
@@ -9,9 +10,9 @@ public sealed class RestFetcherTests : IAsyncLifetime
 {
     private readonly ManualTimeProvider _clock = new();
     private readonly HttpClient _http = new() { Timeout = Timeout.InfiniteTimeSpan };
-    private FakeVenueServer _server = null!;
+    private SimVenueServer _server = null!;
 
-    public async ValueTask InitializeAsync() => _server = await FakeVenueServer.StartAsync();
+    public async ValueTask InitializeAsync() => _server = await SimVenueServer.StartAsync();
 
     public async ValueTask DisposeAsync()
     {
@@ -34,7 +35,7 @@ public sealed class RestFetcherTests : IAsyncLifetime
     [Fact]
     public async Task GetAsync_429WithRetryAfterSeconds_RetryableAfterThatDelay()
     {
-        _server.Respond("/x", new FakeRestResponse(429, """{"code":-1003}""", new Dictionary<string, string> { ["Retry-After"] = "7" }));
+        _server.Respond("/x", new SimRestResponse(429, """{"code":-1003}""", new Dictionary<string, string> { ["Retry-After"] = "7" }));
 
         var result = await Fetcher().GetAsync(new Uri(_server.HttpUri, "/x"), TestContext.Current.CancellationToken);
 
@@ -46,7 +47,7 @@ public sealed class RestFetcherTests : IAsyncLifetime
     public async Task GetAsync_418WithRetryAfterDate_DelayMeasuredOnTheFeedClock()
     {
         // The manual clock reads 2026-01-01T00:00:00Z (a Thursday); the ban lifts two minutes later.
-        _server.Respond("/x", new FakeRestResponse(418, "banned", new Dictionary<string, string> { ["Retry-After"] = "Thu, 01 Jan 2026 00:02:00 GMT" }));
+        _server.Respond("/x", new SimRestResponse(418, "banned", new Dictionary<string, string> { ["Retry-After"] = "Thu, 01 Jan 2026 00:02:00 GMT" }));
 
         var result = await Fetcher().GetAsync(new Uri(_server.HttpUri, "/x"), TestContext.Current.CancellationToken);
 
@@ -61,7 +62,7 @@ public sealed class RestFetcherTests : IAsyncLifetime
     [InlineData(404, RestOutcome.Fatal)]
     public async Task GetAsync_ErrorStatus_TypedByWhetherRetryingHelps(int status, RestOutcome expected)
     {
-        _server.Respond("/x", new FakeRestResponse(status, """{"msg":"no"}"""));
+        _server.Respond("/x", new SimRestResponse(status, """{"msg":"no"}"""));
 
         var result = await Fetcher().GetAsync(new Uri(_server.HttpUri, "/x"), TestContext.Current.CancellationToken);
 
@@ -95,12 +96,12 @@ public sealed class RestFetcherTests : IAsyncLifetime
     public async Task GetAsync_NoAnswerWithinTheTimeout_RetryableTimedOutOnTheClock()
     {
         var never = new TaskCompletionSource();
-        _server.Respond("/slow", new FakeRestResponse(200, "{}", HeldUntil: never.Task));
+        _server.Respond("/slow", new SimRestResponse(200, "{}", HeldUntil: never.Task));
 
         var pending = Fetcher().GetAsync(new Uri(_server.HttpUri, "/slow"), TestContext.Current.CancellationToken);
         await _server.NextRestRequestAsync(); // the request is out, so its timeout is running on the clock
         _clock.Advance(TimeSpan.FromSeconds(10));
-        var result = await pending.WaitAsync(FakeVenueServer.DefaultTimeout, TestContext.Current.CancellationToken);
+        var result = await pending.WaitAsync(SimVenueServer.DefaultTimeout, TestContext.Current.CancellationToken);
 
         Assert.Equal((RestOutcome.Retryable, 0, "GET /slow timed out after 00:00:10"), (result.Outcome, result.StatusCode, result.Error));
         never.SetResult();

@@ -1,3 +1,4 @@
+using Edgewise.Simulators;
 using Edgewise.TestKit;
 using Edgewise.Venues.Common;
 
@@ -8,14 +9,14 @@ public sealed class SubscriptionRenewerTests : IAsyncLifetime
 {
     private readonly ManualTimeProvider _clock = new();
     private readonly CancellationTokenSource _stop = new();
-    private FakeVenueServer _server = null!;
+    private SimVenueServer _server = null!;
     private FeedConnection _connection = null!;
     private SubscriptionRenewer _renewer = null!;
     private Task? _run;
 
     public async ValueTask InitializeAsync()
     {
-        _server = await FakeVenueServer.StartAsync();
+        _server = await SimVenueServer.StartAsync();
         _connection = new FeedConnection("test", _server.WebSocketUri, FeedTestSettings.Connection(), new RecordingFeedHandler(), _clock, FeedTestSettings.Random());
         _renewer = new SubscriptionRenewer(_connection, key => [$"off {key}", $"on {key}"]);
     }
@@ -25,7 +26,7 @@ public sealed class SubscriptionRenewerTests : IAsyncLifetime
         await _stop.CancelAsync();
         if (_run is not null)
         {
-            await _run.WaitAsync(FakeVenueServer.DefaultTimeout);
+            await _run.WaitAsync(SimVenueServer.DefaultTimeout);
         }
 
         _connection.Dispose();

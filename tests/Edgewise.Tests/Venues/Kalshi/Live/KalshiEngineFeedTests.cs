@@ -6,6 +6,7 @@ using Edgewise.Core.Instruments;
 using Edgewise.Core.Numerics;
 using Edgewise.Engine.Loop;
 using Edgewise.Engine.Messaging;
+using Edgewise.Simulators;
 using Edgewise.TestKit;
 using Edgewise.Venues.Kalshi;
 
@@ -50,11 +51,11 @@ public sealed class KalshiEngineFeedTests
             await session.PushDeltaAsync(KalshiLiveHarness.Market.Ticker, "no", "0.9050", "-0.25");  // seq 3: YES ask 0.095: 2.25 − 0.25 = 2
 
             Assert.Equal("0.092 x 4.5 / 0.095 x 2 @ 3",
-                await expected.Task.WaitAsync(FakeVenueServer.DefaultTimeout, TestContext.Current.CancellationToken));
+                await expected.Task.WaitAsync(SimVenueServer.DefaultTimeout, TestContext.Current.CancellationToken));
         }
 
         await stop.CancelAsync();
-        await loop.WaitAsync(FakeVenueServer.DefaultTimeout, TestContext.Current.CancellationToken);
+        await loop.WaitAsync(SimVenueServer.DefaultTimeout, TestContext.Current.CancellationToken);
         Assert.Equal(0, engine.Inbox.DataDropped);
     }
 

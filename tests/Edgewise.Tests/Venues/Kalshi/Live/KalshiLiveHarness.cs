@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Threading.Channels;
 using Edgewise.Core.Contracts;
 using Edgewise.Core.Instruments;
+using Edgewise.Simulators;
 using Edgewise.TestKit;
 using Edgewise.Tests.Venues.Feeds;
 using Edgewise.Venues.Kalshi;
@@ -9,7 +10,7 @@ using Edgewise.Venues.Kalshi;
 namespace Edgewise.Tests.Venues.Kalshi.Live;
 
 /// <summary>
-/// A Kalshi data client against a FakeKalshiServer on 127.0.0.1 (real sockets), a manual clock and an awaiting sink. The server
+/// A Kalshi data client against a SimKalshiServer on 127.0.0.1 (real sockets), a manual clock and an awaiting sink. The server
 /// verifies signatures with the public half of <see cref="ClientKey"/>; a "bad key" client signs with another key.
 /// The default market closes at 00:10 UTC (ManualTimeProvider starts at 2026-01-01T00:00Z), so it is open throughout.
 /// </summary>
@@ -27,17 +28,17 @@ internal sealed class KalshiLiveHarness : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Task> _runs = [];
 
-    private KalshiLiveHarness(FakeKalshiServer server, ManualTimeProvider clock)
+    private KalshiLiveHarness(SimKalshiServer server, ManualTimeProvider clock)
     {
         Server = server;
         Clock = clock;
     }
 
-    public static FakeKalshiMarket Market { get; } = FakeKalshiMarket.Btc15m(ManualTimeProvider.DefaultStart + TimeSpan.FromMinutes(10), 96_250.12m);
+    public static SimKalshiMarket Market { get; } = SimKalshiMarket.Btc15m(ManualTimeProvider.DefaultStart + TimeSpan.FromMinutes(10), 96_250.12m);
 
     public static RSA ClientKey => SharedClientKey.Value;
 
-    public FakeKalshiServer Server { get; }
+    public SimKalshiServer Server { get; }
 
     public ManualTimeProvider Clock { get; }
 
@@ -66,7 +67,7 @@ internal sealed class KalshiLiveHarness : IAsyncDisposable
         bool noAuth = false, IMarketDataSink? downstream = null, IFrameSink? recorder = null)
     {
         var clock = new ManualTimeProvider();
-        var server = await FakeKalshiServer.StartAsync(ClientKey, KeyId, clock);
+        var server = await SimKalshiServer.StartAsync(ClientKey, KeyId, clock);
         server.AddMarket(Market);
         server.SetBook(Market.Ticker, YesBids, NoBids);
         var harness = new KalshiLiveHarness(server, clock);
@@ -108,7 +109,7 @@ internal sealed class KalshiLiveHarness : IAsyncDisposable
     public CancellationToken Stopping => _stop.Token;
 
     /// <summary>Starts the client and waits until the market's book is healthy from the WebSocket snapshot (0.42 x 13 / 0.44 x 17).</summary>
-    public async Task<FakeKalshiSession> RunHealthyAsync()
+    public async Task<SimKalshiSession> RunHealthyAsync()
     {
         Run();
         var session = await Server.NextSessionAsync();
@@ -122,7 +123,7 @@ internal sealed class KalshiLiveHarness : IAsyncDisposable
     {
         try
         {
-            return await channel.Reader.ReadAsync().AsTask().WaitAsync(FakeVenueServer.DefaultTimeout);
+            return await channel.Reader.ReadAsync().AsTask().WaitAsync(SimVenueServer.DefaultTimeout);
         }
         catch (TimeoutException ex)
         {
@@ -133,7 +134,7 @@ internal sealed class KalshiLiveHarness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
-        await Task.WhenAll(_runs).WaitAsync(FakeVenueServer.DefaultTimeout);
+        await Task.WhenAll(_runs).WaitAsync(SimVenueServer.DefaultTimeout);
         Client.Dispose();
         await Server.DisposeAsync();
         _stop.Dispose();

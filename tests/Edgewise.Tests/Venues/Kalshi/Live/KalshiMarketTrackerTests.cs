@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Edgewise.Core.Instruments;
+using Edgewise.Simulators;
 using Edgewise.TestKit;
 using Edgewise.Venues.Kalshi;
 
@@ -19,7 +20,7 @@ public sealed class KalshiMarketTrackerTests
     public async Task Rollover_NextSubscribedAtCloseMinusLead_SwitchedAtClose_OldUnsubscribed()
     {
         var a = KalshiLiveHarness.Market; // closes at T
-        var b = FakeKalshiMarket.Btc15m(T + TimeSpan.FromMinutes(15), 96_301.55m);
+        var b = SimKalshiMarket.Btc15m(T + TimeSpan.FromMinutes(15), 96_301.55m);
         Assert.Equal(("KXBTC15M-25DEC311910-10", "KXBTC15M-25DEC311925-25"), (a.Ticker, b.Ticker)); // 00:10Z and 00:25Z in EST
         // The test jumps the clock by minutes with no venue traffic in between (live, BRTI ticks arrive every second): staleness off.
         await using var h = await KalshiLiveHarness.StartAsync(o => o with
@@ -87,5 +88,5 @@ public sealed class KalshiMarketTrackerTests
         Assert.Equal(BinaryStrike.FromKalshi("greater_or_equal", 96_301.55m, null), rolled.Current[0].Contract.Strike);
     }
 
-    private static InstrumentId Id(FakeKalshiMarket market) => KalshiLiveHarness.Id(market.Ticker);
+    private static InstrumentId Id(SimKalshiMarket market) => KalshiLiveHarness.Id(market.Ticker);
 }

@@ -1,5 +1,5 @@
 using Edgewise.Core.Instruments;
-using Edgewise.TestKit;
+using Edgewise.Simulators;
 using Edgewise.Tests.Venues.Feeds;
 using Edgewise.Venues.Common;
 using Edgewise.Venues.Kalshi;
@@ -123,7 +123,7 @@ public sealed class KalshiPollingFallbackTests
     public async Task PollFails_BookMarkedStale_NextGoodPollHealsIt()
     {
         await using var h = await KalshiLiveHarness.StartAsync(badKey: true);
-        h.Server.RespondOnce($"/markets/{Ticker}/orderbook", new FakeRestResponse(500, """{"error":{"code":"internal_server_error","message":"try again"}}"""));
+        h.Server.RespondOnce($"/markets/{Ticker}/orderbook", new SimRestResponse(500, """{"error":{"code":"internal_server_error","message":"try again"}}"""));
         h.Run();
         await KalshiLiveHarness.NextAsync(h.Polls, "the first round done");
 
@@ -141,7 +141,7 @@ public sealed class KalshiPollingFallbackTests
         await using var h = await KalshiLiveHarness.StartAsync(badKey: true);
         for (var i = 0; i < 3; i++)
         {
-            h.Server.RespondOnce($"/markets/{Ticker}/orderbook", new FakeRestResponse(429, """{"error":{"code":"too_many_requests","message":"slow down"}}"""));
+            h.Server.RespondOnce($"/markets/{Ticker}/orderbook", new SimRestResponse(429, """{"error":{"code":"too_many_requests","message":"slow down"}}"""));
         }
 
         h.Run();

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Edgewise.Simulators;
 using Edgewise.TestKit;
 using Edgewise.Venues.Kalshi;
 
@@ -11,13 +12,13 @@ public sealed class KalshiRestClientTests : IAsyncLifetime
 {
     private readonly ManualTimeProvider _clock = new();
     private readonly HttpClient _http = new() { Timeout = Timeout.InfiniteTimeSpan };
-    private FakeKalshiServer _server = null!;
+    private SimKalshiServer _server = null!;
 
     private static string Ticker => KalshiLiveHarness.Market.Ticker;
 
     public async ValueTask InitializeAsync()
     {
-        _server = await FakeKalshiServer.StartAsync(KalshiLiveHarness.ClientKey, KalshiLiveHarness.KeyId, _clock);
+        _server = await SimKalshiServer.StartAsync(KalshiLiveHarness.ClientKey, KalshiLiveHarness.KeyId, _clock);
         _server.AddMarket(KalshiLiveHarness.Market);
         _server.SetBook(Ticker, KalshiLiveHarness.YesBids, KalshiLiveHarness.NoBids);
     }
@@ -51,8 +52,8 @@ public sealed class KalshiRestClientTests : IAsyncLifetime
     [Fact]
     public async Task GetMarketsAsync_CursorPaging_EveryMarketOnceInCloseOrder()
     {
-        var later = FakeKalshiMarket.Btc15m(KalshiLiveHarness.Market.CloseTime + TimeSpan.FromMinutes(15), 96_300m);
-        var latest = FakeKalshiMarket.Btc15m(KalshiLiveHarness.Market.CloseTime + TimeSpan.FromMinutes(30), 96_350m);
+        var later = SimKalshiMarket.Btc15m(KalshiLiveHarness.Market.CloseTime + TimeSpan.FromMinutes(15), 96_300m);
+        var latest = SimKalshiMarket.Btc15m(KalshiLiveHarness.Market.CloseTime + TimeSpan.FromMinutes(30), 96_350m);
         _server.AddMarket(latest);
         _server.AddMarket(later);
         var rest = Client(signed: false);
@@ -115,7 +116,7 @@ public sealed class KalshiRestClientTests : IAsyncLifetime
     [Fact]
     public async Task Get_Status429_RateLimitedWithNoRetryAfter()
     {
-        _server.RespondOnce($"/markets/{Ticker}/orderbook", new FakeRestResponse(429, """{"error":{"code":"too_many_requests","message":"too many requests"}}"""));
+        _server.RespondOnce($"/markets/{Ticker}/orderbook", new SimRestResponse(429, """{"error":{"code":"too_many_requests","message":"too many requests"}}"""));
 
         var result = await Client(signed: true).GetOrderbookAsync(Ticker, depth: null, TestContext.Current.CancellationToken);
 
@@ -127,7 +128,7 @@ public sealed class KalshiRestClientTests : IAsyncLifetime
     [Fact]
     public async Task Get_Status500_Retryable()
     {
-        _server.RespondOnce($"/markets/{Ticker}", new FakeRestResponse(500, "upstream error"));
+        _server.RespondOnce($"/markets/{Ticker}", new SimRestResponse(500, "upstream error"));
 
         var result = await Client(signed: false).GetMarketAsync(Ticker, TestContext.Current.CancellationToken);
 
@@ -180,13 +181,13 @@ public sealed class KalshiRestClientTests : IAsyncLifetime
     public async Task Get_NoAnswerWithinTheTimeout_RetryableOnTheClock()
     {
         var release = new TaskCompletionSource();
-        _server.RespondOnce($"/markets/{Ticker}/orderbook", new FakeRestResponse(200, "{}", HeldUntil: release.Task));
+        _server.RespondOnce($"/markets/{Ticker}/orderbook", new SimRestResponse(200, "{}", HeldUntil: release.Task));
         var rest = new KalshiRestClient(_http, _server.RestBaseUri, _clock, auth: null, timeout: TimeSpan.FromSeconds(5));
 
         var pending = rest.GetOrderbookAsync(Ticker, depth: null, TestContext.Current.CancellationToken);
         await _server.WaitUntilAsync(s => s.Requests.Count == 1, "the request held by the fake");
         _clock.Advance(TimeSpan.FromSeconds(5));
-        var result = await pending.WaitAsync(FakeVenueServer.DefaultTimeout, TestContext.Current.CancellationToken);
+        var result = await pending.WaitAsync(SimVenueServer.DefaultTimeout, TestContext.Current.CancellationToken);
         release.SetResult();
 
         Assert.Equal((KalshiRestOutcome.Retryable, 0), (result.Outcome, result.StatusCode));

@@ -1,12 +1,12 @@
 using System.Globalization;
 
-namespace Edgewise.TestKit;
+namespace Edgewise.Simulators;
 
 /// <summary>
 /// A market's resting bids as Kalshi keeps them: YES bids and NO bids, each at its own side's price (FACTS §5.3, §5.5). Shared by
 /// the fake's REST order book and its WebSocket snapshots, and changed by the deltas a test pushes, so both always agree.
 /// </summary>
-internal sealed class FakeKalshiBook
+internal sealed class SimKalshiBook
 {
     public SortedDictionary<decimal, decimal> Yes { get; } = [];
 

@@ -1,12 +1,12 @@
-// The commands a FakeKalshiSession answers (see the note in FakeKalshiSession.cs): subscribe, unsubscribe, update_subscription.
+// The commands a SimKalshiSession answers (see the note in SimKalshiSession.cs): subscribe, unsubscribe, update_subscription.
 using System.Text.Json;
 
-namespace Edgewise.TestKit;
+namespace Edgewise.Simulators;
 
-public sealed partial class FakeKalshiSession
+public sealed partial class SimKalshiSession
 {
     /// <summary>Answers one command; called holding the send lock.</summary>
-    private async Task HandleAsync(FakeKalshiCommand command)
+    private async Task HandleAsync(SimKalshiCommand command)
     {
         switch (command.Cmd)
         {
@@ -23,7 +23,7 @@ public sealed partial class FakeKalshiSession
                     }
 
                     await SendAsync(removed
-                        ? FakeKalshiServer.Json(json =>
+                        ? SimKalshiServer.Json(json =>
                         {
                             json.WriteNumber("id", command.Id);
                             json.WriteString("type", "unsubscribed");
@@ -42,7 +42,7 @@ public sealed partial class FakeKalshiSession
         }
     }
 
-    private async Task SubscribeAsync(FakeKalshiCommand command)
+    private async Task SubscribeAsync(SimKalshiCommand command)
     {
         var channels = command.Strings("channels");
         var tickers = command.Strings("market_tickers").ToList();
@@ -65,14 +65,14 @@ public sealed partial class FakeKalshiSession
                 continue;
             }
 
-            FakeKalshiSubscription subscription;
+            SimKalshiSubscription subscription;
             lock (_gate)
             {
-                subscription = new FakeKalshiSubscription(++_lastSid, channel, command.Id, tickers, command.Strings("index_ids"), command.UseYesPrice ?? false);
+                subscription = new SimKalshiSubscription(++_lastSid, channel, command.Id, tickers, command.Strings("index_ids"), command.UseYesPrice ?? false);
                 _subscriptions.Add(subscription.Sid, subscription);
             }
 
-            await SendAsync(FakeKalshiServer.Json(json =>
+            await SendAsync(SimKalshiServer.Json(json =>
             {
                 json.WriteNumber("id", command.Id);
                 json.WriteString("type", "subscribed");
@@ -91,11 +91,11 @@ public sealed partial class FakeKalshiSession
         }
     }
 
-    private async Task UpdateAsync(FakeKalshiCommand command)
+    private async Task UpdateAsync(SimKalshiCommand command)
     {
         var sid = command.Params.TryGetProperty("sid", out var s) && s.ValueKind == JsonValueKind.Number ? s.GetInt64() : command.Numbers("sids") is [var first, ..] ? first : 0;
         var action = command.Params.TryGetProperty("action", out var a) ? a.GetString() : null;
-        FakeKalshiSubscription? subscription;
+        SimKalshiSubscription? subscription;
         lock (_gate)
         {
             _subscriptions.TryGetValue(sid, out subscription);
@@ -133,7 +133,7 @@ public sealed partial class FakeKalshiSession
                 return;
         }
 
-        await SendAsync(FakeKalshiServer.Json(json =>
+        await SendAsync(SimKalshiServer.Json(json =>
         {
             json.WriteNumber("id", command.Id);
             json.WriteString("type", "ok");
@@ -142,18 +142,18 @@ public sealed partial class FakeKalshiSession
     }
 
     /// <summary>Sends the market's book at the subscription's next seq; call holding the send lock.</summary>
-    private Task SendSnapshotAsync(FakeKalshiSubscription subscription, string ticker)
+    private Task SendSnapshotAsync(SimKalshiSubscription subscription, string ticker)
     {
         var (yes, no) = _server.CopyBook(ticker);
         var seq = subscription.NextSeq++;
-        return SendAsync(FakeKalshiServer.Json(json =>
+        return SendAsync(SimKalshiServer.Json(json =>
         {
             json.WriteString("type", "orderbook_snapshot");
             json.WriteNumber("sid", subscription.Sid);
             json.WriteNumber("seq", seq);
             json.WriteStartObject("msg");
             json.WriteString("market_ticker", ticker);
-            json.WriteString("market_id", FakeKalshiServer.MarketId(ticker));
+            json.WriteString("market_id", SimKalshiServer.MarketId(ticker));
             WriteSide(json, "yes_dollars_fp", yes.Select(l => (l.Key, l.Value)));
             // use_yes_price=true: a NO bid at q is sent as the YES price 1 − q.
             WriteSide(json, "no_dollars_fp", no.Select(l => (subscription.UseYesPrice ? 1 - l.Key : l.Key, l.Value)).OrderBy(l => l.Item1));
@@ -172,8 +172,8 @@ public sealed partial class FakeKalshiSession
             foreach (var (price, size) in list)
             {
                 json.WriteStartArray();
-                json.WriteStringValue(FakeKalshiBook.Price(price));
-                json.WriteStringValue(FakeKalshiBook.Size(size));
+                json.WriteStringValue(SimKalshiBook.Price(price));
+                json.WriteStringValue(SimKalshiBook.Size(size));
                 json.WriteEndArray();
             }
 

@@ -1,8 +1,8 @@
-// A fake venue on 127.0.0.1 (Kestrel on a free port, real sockets): any path accepts WebSocket upgrades, and
-// REST routes answer what the test scripted. Tests drive the venue's side of a protocol with it - push frames,
-// read subscriptions, drop connections, stay silent, serve snapshots or rate-limit answers - and await what
-// the client did (a new connection, a message, a REST request) with a timeout that fails the test instead of
-// sleeping. Every connection and request is recorded.
+// A simulated venue on 127.0.0.1 (Kestrel on a free port, real sockets): any path accepts WebSocket upgrades, and
+// REST routes answer what its driver scripted. A test or the demo's market generator drives the venue's side of a
+// protocol with it - push frames, read subscriptions, drop connections, stay silent, serve snapshots or rate-limit
+// answers - and awaits what the client did (a new connection, a message, a REST request) with a timeout that fails
+// instead of sleeping. Every connection and request is recorded.
 using System.Collections.Concurrent;
 using System.Net;
 using System.Threading.Channels;
@@ -15,27 +15,27 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace Edgewise.TestKit;
+namespace Edgewise.Simulators;
 
-public sealed class FakeVenueServer : IAsyncDisposable
+public sealed class SimVenueServer : IAsyncDisposable
 {
-    /// <summary>How long an await on the network waits before failing the test: generous, because builds share the machine.</summary>
+    /// <summary>How long an await on the network waits before failing: generous, because builds share the machine.</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(20);
 
     private readonly WebApplication _app;
     private readonly CancellationTokenSource _stopping = new();
-    private readonly Channel<FakeWebSocketConnection> _newConnections = Channel.CreateUnbounded<FakeWebSocketConnection>();
-    private readonly Channel<FakeRestRequest> _newRequests = Channel.CreateUnbounded<FakeRestRequest>();
-    private readonly List<FakeWebSocketConnection> _connections = [];
-    private readonly List<FakeRestRequest> _requests = [];
-    private readonly ConcurrentDictionary<string, FakeRestResponse> _routes = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, ConcurrentQueue<FakeRestResponse>> _onceRoutes = new(StringComparer.Ordinal);
+    private readonly Channel<SimWebSocketConnection> _newConnections = Channel.CreateUnbounded<SimWebSocketConnection>();
+    private readonly Channel<SimRestRequest> _newRequests = Channel.CreateUnbounded<SimRestRequest>();
+    private readonly List<SimWebSocketConnection> _connections = [];
+    private readonly List<SimRestRequest> _requests = [];
+    private readonly ConcurrentDictionary<string, SimRestResponse> _routes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<SimRestResponse>> _onceRoutes = new(StringComparer.Ordinal);
     private int _connectionCount;
     private int _disposed;
 
     private readonly Func<HttpContext, Task<bool>>? _intercept;
 
-    private FakeVenueServer(Func<HttpContext, Task<bool>>? intercept)
+    private SimVenueServer(Func<HttpContext, Task<bool>>? intercept)
     {
         _intercept = intercept;
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
@@ -56,7 +56,7 @@ public sealed class FakeVenueServer : IAsyncDisposable
     /// <summary>WebSocket connections accepted so far.</summary>
     public int ConnectionCount => Volatile.Read(ref _connectionCount);
 
-    public IReadOnlyList<FakeWebSocketConnection> Connections
+    public IReadOnlyList<SimWebSocketConnection> Connections
     {
         get
         {
@@ -67,7 +67,7 @@ public sealed class FakeVenueServer : IAsyncDisposable
         }
     }
 
-    public IReadOnlyList<FakeRestRequest> RestRequests
+    public IReadOnlyList<SimRestRequest> RestRequests
     {
         get
         {
@@ -78,15 +78,15 @@ public sealed class FakeVenueServer : IAsyncDisposable
         }
     }
 
-    public static Task<FakeVenueServer> StartAsync() => StartAsync(intercept: null);
+    public static Task<SimVenueServer> StartAsync() => StartAsync(intercept: null);
 
     /// <summary>
     /// Starts a server whose every request first goes to <paramref name="intercept"/> (a venue-specific fake: checking a signed
     /// upgrade, answering REST with state); when it returns true it has answered, otherwise the default handling applies.
     /// </summary>
-    public static async Task<FakeVenueServer> StartAsync(Func<HttpContext, Task<bool>>? intercept)
+    public static async Task<SimVenueServer> StartAsync(Func<HttpContext, Task<bool>>? intercept)
     {
-        var server = new FakeVenueServer(intercept);
+        var server = new SimVenueServer(intercept);
         await server._app.StartAsync();
         var address = server._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         var port = new Uri(address).Port;
@@ -96,7 +96,7 @@ public sealed class FakeVenueServer : IAsyncDisposable
     }
 
     /// <summary>The next WebSocket connection a client opens (in order of acceptance).</summary>
-    public async Task<FakeWebSocketConnection> NextConnectionAsync(TimeSpan? timeout = null)
+    public async Task<SimWebSocketConnection> NextConnectionAsync(TimeSpan? timeout = null)
     {
         try
         {
@@ -109,7 +109,7 @@ public sealed class FakeVenueServer : IAsyncDisposable
     }
 
     /// <summary>The next REST request received (in order of arrival).</summary>
-    public async Task<FakeRestRequest> NextRestRequestAsync(TimeSpan? timeout = null)
+    public async Task<SimRestRequest> NextRestRequestAsync(TimeSpan? timeout = null)
     {
         try
         {
@@ -122,13 +122,13 @@ public sealed class FakeVenueServer : IAsyncDisposable
     }
 
     /// <summary>Answers every GET of <paramref name="path"/> with <paramref name="response"/> (after any one-off answers queued for it).</summary>
-    public void Respond(string path, FakeRestResponse response) => _routes[path] = response;
+    public void Respond(string path, SimRestResponse response) => _routes[path] = response;
 
-    public void Respond(string path, string json) => Respond(path, FakeRestResponse.Json(json));
+    public void Respond(string path, string json) => Respond(path, SimRestResponse.Json(json));
 
     /// <summary>Answers the next GET of <paramref name="path"/> with <paramref name="response"/>, once (queued in order).</summary>
-    public void RespondOnce(string path, FakeRestResponse response) =>
-        _onceRoutes.GetOrAdd(path, _ => new ConcurrentQueue<FakeRestResponse>()).Enqueue(response);
+    public void RespondOnce(string path, SimRestResponse response) =>
+        _onceRoutes.GetOrAdd(path, _ => new ConcurrentQueue<SimRestResponse>()).Enqueue(response);
 
     /// <summary>Stops the venue: open connections are aborted and new ones refused. Safe to call twice.</summary>
     public async ValueTask DisposeAsync()
@@ -164,7 +164,7 @@ public sealed class FakeVenueServer : IAsyncDisposable
         if (context.WebSockets.IsWebSocketRequest)
         {
             var socket = await context.WebSockets.AcceptWebSocketAsync();
-            var connection = new FakeWebSocketConnection(context, socket, Interlocked.Increment(ref _connectionCount));
+            var connection = new SimWebSocketConnection(context, socket, Interlocked.Increment(ref _connectionCount));
             lock (_connections)
             {
                 _connections.Add(connection);
@@ -176,7 +176,7 @@ public sealed class FakeVenueServer : IAsyncDisposable
             return;
         }
 
-        var request = new FakeRestRequest(context.Request.Path.Value ?? string.Empty, context.Request.QueryString.Value ?? string.Empty);
+        var request = new SimRestRequest(context.Request.Path.Value ?? string.Empty, context.Request.QueryString.Value ?? string.Empty);
         lock (_requests)
         {
             _requests.Add(request);
@@ -185,7 +185,7 @@ public sealed class FakeVenueServer : IAsyncDisposable
         _newRequests.Writer.TryWrite(request);
         var response = _onceRoutes.TryGetValue(request.Path, out var queue) && queue.TryDequeue(out var once) ? once
             : _routes.TryGetValue(request.Path, out var always) ? always
-            : new FakeRestResponse(404, """{"error":"no route scripted"}""");
+            : new SimRestResponse(404, """{"error":"no route scripted"}""");
         if (response.HeldUntil is { } hold)
         {
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);

@@ -1,12 +1,12 @@
-namespace Edgewise.TestKit;
+namespace Edgewise.Simulators;
 
 /// <summary>
-/// One subscription on a <see cref="FakeKalshiSession"/>: its sid, channel, the command that created it, its markets (or index ids)
+/// One subscription on a <see cref="SimKalshiSession"/>: its sid, channel, the command that created it, its markets (or index ids)
 /// and the use_yes_price flag it was made with (false when the command left it out: Kalshi's present default).
 /// </summary>
-public sealed class FakeKalshiSubscription
+public sealed class SimKalshiSubscription
 {
-    internal FakeKalshiSubscription(long sid, string channel, long commandId, IReadOnlyList<string> tickers, IReadOnlyList<string> indexIds, bool useYesPrice)
+    internal SimKalshiSubscription(long sid, string channel, long commandId, IReadOnlyList<string> tickers, IReadOnlyList<string> indexIds, bool useYesPrice)
     {
         Sid = sid;
         Channel = channel;

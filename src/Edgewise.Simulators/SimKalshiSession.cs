@@ -1,4 +1,4 @@
-// One accepted WebSocket on a FakeKalshiServer, speaking Kalshi's protocol (FACTS §5.5). It answers the client's commands:
+// One accepted WebSocket on a SimKalshiServer, speaking Kalshi's protocol (FACTS §5.5). It answers the client's commands:
 //   subscribe            -> one {"type":"subscribed","msg":{"channel","sid"}} per channel; orderbook_delta then sends each market's
 //                           orderbook_snapshot (seq 1), with NO levels in YES terms when use_yes_price was true;
 //   update_subscription  -> get_snapshot: a fresh snapshot per market of the sid at its next seq; add_markets/delete_markets;
@@ -11,37 +11,37 @@
 using System.Net.WebSockets;
 using System.Text.Json;
 
-namespace Edgewise.TestKit;
+namespace Edgewise.Simulators;
 
-public sealed partial class FakeKalshiSession : IDisposable
+public sealed partial class SimKalshiSession : IDisposable
 {
     private const string Orderbook = "orderbook_delta";
 
-    private readonly FakeKalshiServer _server;
+    private readonly SimKalshiServer _server;
     private readonly SemaphoreSlim _send = new(1, 1);
     private readonly Lock _gate = new();
-    private readonly List<FakeKalshiCommand> _commands = [];
-    private readonly Dictionary<long, FakeKalshiSubscription> _subscriptions = [];
+    private readonly List<SimKalshiCommand> _commands = [];
+    private readonly Dictionary<long, SimKalshiSubscription> _subscriptions = [];
     private readonly List<(Func<bool> Condition, TaskCompletionSource Done)> _waiters = [];
     private long _lastSid;
     private Task _loop = Task.CompletedTask;
 
-    internal FakeKalshiSession(FakeKalshiServer server, FakeWebSocketConnection connection, FakeKalshiHandshake handshake)
+    internal SimKalshiSession(SimKalshiServer server, SimWebSocketConnection connection, SimKalshiHandshake handshake)
     {
         _server = server;
         Connection = connection;
         Handshake = handshake;
     }
 
-    public FakeWebSocketConnection Connection { get; }
+    public SimWebSocketConnection Connection { get; }
 
     /// <summary>The upgrade this session was accepted with (headers as sent).</summary>
-    public FakeKalshiHandshake Handshake { get; }
+    public SimKalshiHandshake Handshake { get; }
 
     /// <summary>Completes when the session's command loop has ended (connection closed).</summary>
     public Task Completion => _loop;
 
-    public IReadOnlyList<FakeKalshiCommand> Commands
+    public IReadOnlyList<SimKalshiCommand> Commands
     {
         get
         {
@@ -53,7 +53,7 @@ public sealed partial class FakeKalshiSession : IDisposable
     }
 
     /// <summary>The subscriptions alive now.</summary>
-    public IReadOnlyList<FakeKalshiSubscription> Subscriptions
+    public IReadOnlyList<SimKalshiSubscription> Subscriptions
     {
         get
         {
@@ -76,7 +76,7 @@ public sealed partial class FakeKalshiSession : IDisposable
     }
 
     /// <summary>Waits for the <paramref name="occurrence"/>-th command matching <paramref name="match"/> (handled by then) and returns it.</summary>
-    public async Task<FakeKalshiCommand> WaitForCommandAsync(Func<FakeKalshiCommand, bool> match, string what, int occurrence = 1)
+    public async Task<SimKalshiCommand> WaitForCommandAsync(Func<SimKalshiCommand, bool> match, string what, int occurrence = 1)
     {
         await WaitUntilAsync(() => Commands.Count(match) >= occurrence, what);
         return Commands.Where(match).ElementAt(occurrence - 1);
@@ -103,8 +103,8 @@ public sealed partial class FakeKalshiSession : IDisposable
     public async Task PushDeltaAsync(string ticker, string side, string price, string delta)
     {
         var yes = side switch { "yes" => true, "no" => false, _ => throw new ArgumentException("side is yes or no", nameof(side)) };
-        var p = FakeKalshiServer.Decimal(price);
-        var d = FakeKalshiServer.Decimal(delta);
+        var p = SimKalshiServer.Decimal(price);
+        var d = SimKalshiServer.Decimal(delta);
         await _send.WaitAsync();
         try
         {
@@ -112,16 +112,16 @@ public sealed partial class FakeKalshiSession : IDisposable
             _server.ApplyDelta(ticker, yes, p, d);
             var wirePrice = !yes && subscription.UseYesPrice ? 1 - p : p;
             var seq = subscription.NextSeq++;
-            await SendAsync(FakeKalshiServer.Json(json =>
+            await SendAsync(SimKalshiServer.Json(json =>
             {
                 json.WriteString("type", "orderbook_delta");
                 json.WriteNumber("sid", subscription.Sid);
                 json.WriteNumber("seq", seq);
                 json.WriteStartObject("msg");
                 json.WriteString("market_ticker", ticker);
-                json.WriteString("market_id", FakeKalshiServer.MarketId(ticker));
-                json.WriteString("price_dollars", FakeKalshiBook.Price(wirePrice));
-                json.WriteString("delta_fp", FakeKalshiBook.Size(d));
+                json.WriteString("market_id", SimKalshiServer.MarketId(ticker));
+                json.WriteString("price_dollars", SimKalshiBook.Price(wirePrice));
+                json.WriteString("delta_fp", SimKalshiBook.Size(d));
                 json.WriteString("side", side);
                 json.WriteNumber("ts_ms", _server.Now.ToUnixTimeMilliseconds());
                 json.WriteEndObject();
@@ -135,13 +135,13 @@ public sealed partial class FakeKalshiSession : IDisposable
 
     /// <summary>Sends a ticker message (no seq) with the given YES bid and ask ("0.4200") and sizes.</summary>
     public Task PushTickerAsync(string ticker, string yesBid, string yesAsk, string bidSize = "10.00", string askSize = "10.00") =>
-        SendLockedAsync(FakeKalshiServer.Json(json =>
+        SendLockedAsync(SimKalshiServer.Json(json =>
         {
             json.WriteString("type", "ticker");
             json.WriteNumber("sid", SidOf("ticker", ticker));
             json.WriteStartObject("msg");
             json.WriteString("market_ticker", ticker);
-            json.WriteString("market_id", FakeKalshiServer.MarketId(ticker));
+            json.WriteString("market_id", SimKalshiServer.MarketId(ticker));
             json.WriteString("price_dollars", yesBid);
             json.WriteString("yes_bid_dollars", yesBid);
             json.WriteString("yes_ask_dollars", yesAsk);
@@ -155,16 +155,16 @@ public sealed partial class FakeKalshiSession : IDisposable
 
     /// <summary>Sends a public trade: <paramref name="count"/> contracts at YES price <paramref name="yesPrice"/>, the taker on <paramref name="takerSide"/>.</summary>
     public Task PushTradeAsync(string ticker, string yesPrice, string count, string takerSide) =>
-        SendLockedAsync(FakeKalshiServer.Json(json =>
+        SendLockedAsync(SimKalshiServer.Json(json =>
         {
-            var price = FakeKalshiServer.Decimal(yesPrice);
+            var price = SimKalshiServer.Decimal(yesPrice);
             json.WriteString("type", "trade");
             json.WriteNumber("sid", SidOf("trade", ticker));
             json.WriteStartObject("msg");
-            json.WriteString("trade_id", FakeKalshiServer.MarketId($"{ticker}/{yesPrice}/{count}/{_server.Now.ToUnixTimeMilliseconds()}"));
+            json.WriteString("trade_id", SimKalshiServer.MarketId($"{ticker}/{yesPrice}/{count}/{_server.Now.ToUnixTimeMilliseconds()}"));
             json.WriteString("market_ticker", ticker);
-            json.WriteString("yes_price_dollars", FakeKalshiBook.Price(price));
-            json.WriteString("no_price_dollars", FakeKalshiBook.Price(1 - price));
+            json.WriteString("yes_price_dollars", SimKalshiBook.Price(price));
+            json.WriteString("no_price_dollars", SimKalshiBook.Price(1 - price));
             json.WriteString("count_fp", count);
             json.WriteString("taker_side", takerSide);
             json.WriteNumber("ts", _server.Now.ToUnixTimeSeconds());
@@ -182,14 +182,14 @@ public sealed partial class FakeKalshiSession : IDisposable
         {
             var subscription = Require("cfbenchmarks_value", null);
             var seq = subscription.NextSeq++;
-            var inner = FakeKalshiServer.Json(json =>
+            var inner = SimKalshiServer.Json(json =>
             {
                 json.WriteString("type", "value");
                 json.WriteString("id", indexId);
                 json.WriteNumber("time", timeMs);
                 json.WriteString("value", value);
             });
-            await SendAsync(FakeKalshiServer.Json(json =>
+            await SendAsync(SimKalshiServer.Json(json =>
             {
                 json.WriteString("type", "cfbenchmarks_value");
                 json.WriteNumber("sid", subscription.Sid);
@@ -229,7 +229,7 @@ public sealed partial class FakeKalshiSession : IDisposable
     /// <summary>Ends the subscription with an error (10 channel error, 25 …): {"id","type":"error","sid","msg":{"code","msg"}}.</summary>
     public async Task SendErrorAsync(long sid, int code, string message)
     {
-        FakeKalshiSubscription subscription;
+        SimKalshiSubscription subscription;
         lock (_gate)
         {
             if (!_subscriptions.Remove(sid, out subscription!))
@@ -265,10 +265,10 @@ public sealed partial class FakeKalshiSession : IDisposable
                     return; // the connection is over
                 }
 
-                FakeKalshiCommand command;
+                SimKalshiCommand command;
                 try
                 {
-                    command = FakeKalshiCommand.Parse(text);
+                    command = SimKalshiCommand.Parse(text);
                 }
                 catch (JsonException)
                 {
@@ -299,7 +299,7 @@ public sealed partial class FakeKalshiSession : IDisposable
         }
     }
 
-    private FakeKalshiSubscription? Find(string channel, string? ticker)
+    private SimKalshiSubscription? Find(string channel, string? ticker)
     {
         lock (_gate)
         {
@@ -307,10 +307,10 @@ public sealed partial class FakeKalshiSession : IDisposable
         }
     }
 
-    private FakeKalshiSubscription Require(string channel, string? ticker) =>
+    private SimKalshiSubscription Require(string channel, string? ticker) =>
         Find(channel, ticker) ?? throw new InvalidOperationException($"No live {channel} subscription for {ticker ?? "(any)"}.");
 
-    private static string ErrorJson(long commandId, long? sid, int code, string message) => FakeKalshiServer.Json(json =>
+    private static string ErrorJson(long commandId, long? sid, int code, string message) => SimKalshiServer.Json(json =>
     {
         if (commandId > 0)
         {
@@ -345,7 +345,7 @@ public sealed partial class FakeKalshiSession : IDisposable
     private Task SendAsync(string text) => Connection.SendTextAsync(text);
 
     /// <summary>Completes once <paramref name="condition"/> holds (checked after every command is answered); times out naming <paramref name="what"/>.</summary>
-    public Task WaitUntilAsync(Func<FakeKalshiSession, bool> condition, string what)
+    public Task WaitUntilAsync(Func<SimKalshiSession, bool> condition, string what)
     {
         ArgumentNullException.ThrowIfNull(condition);
         return WaitUntilAsync(() => condition(this), what);
@@ -366,7 +366,7 @@ public sealed partial class FakeKalshiSession : IDisposable
 
         try
         {
-            await done.Task.WaitAsync(FakeVenueServer.DefaultTimeout);
+            await done.Task.WaitAsync(SimVenueServer.DefaultTimeout);
         }
         catch (TimeoutException ex)
         {

@@ -1,13 +1,13 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace Edgewise.TestKit;
+namespace Edgewise.Simulators;
 
 /// <summary>
-/// A market a <see cref="FakeKalshiServer"/> lists, in the shape of Kalshi's market object (FACTS §5.3, §5.6, §5.8b): tapered_deci_cent
+/// A market a <see cref="SimKalshiServer"/> lists, in the shape of Kalshi's market object (FACTS §5.3, §5.6, §5.8b): tapered_deci_cent
 /// price_ranges, greater_or_equal strike, open and close times the test controls. Its status follows the server's clock.
 /// </summary>
-public sealed record FakeKalshiMarket(string Ticker, string EventTicker, DateTimeOffset OpenTime, DateTimeOffset CloseTime, decimal FloorStrike)
+public sealed record SimKalshiMarket(string Ticker, string EventTicker, DateTimeOffset OpenTime, DateTimeOffset CloseTime, decimal FloorStrike)
 {
     /// <summary>Kalshi writes the times in BTC tickers in US Eastern time; test dates are in winter, so EST (UTC−5).</summary>
     private static readonly TimeSpan Eastern = TimeSpan.FromHours(-5);
@@ -18,18 +18,18 @@ public sealed record FakeKalshiMarket(string Ticker, string EventTicker, DateTim
     /// The KXBTC15M market closing at <paramref name="closeTime"/> (open 15 minutes before), e.g. close 2026-01-01T05:15Z is
     /// KXBTC15M-26JAN010015-15 (00:15 EST, minute suffix 15) in event KXBTC15M-26JAN010015.
     /// </summary>
-    public static FakeKalshiMarket Btc15m(DateTimeOffset closeTime, decimal floorStrike)
+    public static SimKalshiMarket Btc15m(DateTimeOffset closeTime, decimal floorStrike)
     {
         var eastern = closeTime.ToOffset(Eastern);
         var eventTicker = "KXBTC15M-" + eastern.ToString("yyMMMddHHmm", CultureInfo.InvariantCulture).ToUpperInvariant();
-        return new FakeKalshiMarket(eventTicker + "-" + eastern.ToString("mm", CultureInfo.InvariantCulture), eventTicker,
+        return new SimKalshiMarket(eventTicker + "-" + eastern.ToString("mm", CultureInfo.InvariantCulture), eventTicker,
             closeTime - TimeSpan.FromMinutes(15), closeTime, floorStrike);
     }
 
     /// <summary>Kalshi's status filter value at <paramref name="now"/>: unopened, open or closed.</summary>
     public string FilterStatus(DateTimeOffset now) => now < OpenTime ? "unopened" : now < CloseTime ? "open" : "closed";
 
-    internal void Write(Utf8JsonWriter json, DateTimeOffset now, FakeKalshiBook book)
+    internal void Write(Utf8JsonWriter json, DateTimeOffset now, SimKalshiBook book)
     {
         var filter = FilterStatus(now);
         json.WriteStartObject();
@@ -59,10 +59,10 @@ public sealed record FakeKalshiMarket(string Ticker, string EventTicker, DateTim
 
         json.WriteEndArray();
         var (yesBid, yesAsk) = book.BestYes();
-        json.WriteString("yes_bid_dollars", FakeKalshiBook.Price(yesBid));
-        json.WriteString("yes_ask_dollars", FakeKalshiBook.Price(yesAsk));
-        json.WriteString("no_bid_dollars", FakeKalshiBook.Price(1 - yesAsk));
-        json.WriteString("no_ask_dollars", FakeKalshiBook.Price(1 - yesBid));
+        json.WriteString("yes_bid_dollars", SimKalshiBook.Price(yesBid));
+        json.WriteString("yes_ask_dollars", SimKalshiBook.Price(yesAsk));
+        json.WriteString("no_bid_dollars", SimKalshiBook.Price(1 - yesAsk));
+        json.WriteString("no_ask_dollars", SimKalshiBook.Price(1 - yesBid));
         json.WriteString("last_price_dollars", "0.0000");
         json.WriteString("volume_fp", "0.00");
         json.WriteString("open_interest_fp", "0.00");

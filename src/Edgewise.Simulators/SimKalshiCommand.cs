@@ -1,12 +1,12 @@
 using System.Text.Json;
 
-namespace Edgewise.TestKit;
+namespace Edgewise.Simulators;
 
 /// <summary>
-/// One command a client sent on a <see cref="FakeKalshiSession"/> ({"id":1,"cmd":"subscribe","params":{...}}): its id, its cmd, its
+/// One command a client sent on a <see cref="SimKalshiSession"/> ({"id":1,"cmd":"subscribe","params":{...}}): its id, its cmd, its
 /// params (a detached copy) and the exact text, so a test can check both meaning and wire form.
 /// </summary>
-public sealed record FakeKalshiCommand(long Id, string Cmd, JsonElement Params, string Text)
+public sealed record SimKalshiCommand(long Id, string Cmd, JsonElement Params, string Text)
 {
     /// <summary>The named string array of the params ("channels", "market_tickers", "index_ids"); empty when absent.</summary>
     public IReadOnlyList<string> Strings(string name) =>
@@ -26,13 +26,13 @@ public sealed record FakeKalshiCommand(long Id, string Cmd, JsonElement Params, 
             ? flag.GetBoolean()
             : null;
 
-    public static FakeKalshiCommand Parse(string text)
+    public static SimKalshiCommand Parse(string text)
     {
         using var document = JsonDocument.Parse(text);
         var root = document.RootElement;
         var id = root.TryGetProperty("id", out var idElement) && idElement.ValueKind == JsonValueKind.Number ? idElement.GetInt64() : 0;
         var cmd = root.TryGetProperty("cmd", out var cmdElement) ? cmdElement.GetString() ?? string.Empty : string.Empty;
         var parameters = root.TryGetProperty("params", out var p) ? p.Clone() : default;
-        return new FakeKalshiCommand(id, cmd, parameters, text);
+        return new SimKalshiCommand(id, cmd, parameters, text);
     }
 }

@@ -1,39 +1,39 @@
 // The fake Kalshi's WebSocket side: the upgrade check (KALSHI-ACCESS-* headers verified against the public key, 401 otherwise) and
-// the loop that turns each accepted connection into a FakeKalshiSession.
+// the loop that turns each accepted connection into a SimKalshiSession.
 using Microsoft.AspNetCore.Http;
 
-namespace Edgewise.TestKit;
+namespace Edgewise.Simulators;
 
-public sealed partial class FakeKalshiServer
+public sealed partial class SimKalshiServer
 {
-    private FakeKalshiHandshake CheckHandshake(IHeaderDictionary headers)
+    private SimKalshiHandshake CheckHandshake(IHeaderDictionary headers)
     {
         var (key, timestamp, signature) = SignedHeaders(headers);
         if (_alwaysUnauthorized)
         {
-            return new FakeKalshiHandshake(key, timestamp, signature, false, 401, "the venue refuses every upgrade (AlwaysUnauthorized)");
+            return new SimKalshiHandshake(key, timestamp, signature, false, 401, "the venue refuses every upgrade (AlwaysUnauthorized)");
         }
 
         if (key is null || timestamp is null || signature is null)
         {
-            return new FakeKalshiHandshake(key, timestamp, signature, false, 401, "missing KALSHI-ACCESS-* headers");
+            return new SimKalshiHandshake(key, timestamp, signature, false, 401, "missing KALSHI-ACCESS-* headers");
         }
 
         if (key != _keyId)
         {
-            return new FakeKalshiHandshake(key, timestamp, signature, false, 401, $"unknown key id {key}");
+            return new SimKalshiHandshake(key, timestamp, signature, false, 401, $"unknown key id {key}");
         }
 
         return Verify(timestamp, WebSocketPath, signature)
-            ? new FakeKalshiHandshake(key, timestamp, signature, true, 101, "signature verified")
-            : new FakeKalshiHandshake(key, timestamp, signature, false, 401, "the signature does not verify with the key's public half");
+            ? new SimKalshiHandshake(key, timestamp, signature, true, 101, "signature verified")
+            : new SimKalshiHandshake(key, timestamp, signature, false, 401, "the signature does not verify with the key's public half");
     }
 
     private async Task AcceptLoopAsync()
     {
         while (true)
         {
-            FakeWebSocketConnection connection;
+            SimWebSocketConnection connection;
             try
             {
                 connection = await _venue.NextConnectionAsync(Timeout.InfiniteTimeSpan);
@@ -43,10 +43,10 @@ public sealed partial class FakeKalshiServer
                 return;
             }
 
-            FakeKalshiSession session;
+            SimKalshiSession session;
             lock (_gate)
             {
-                session = new FakeKalshiSession(this, connection, _acceptedHandshakes.Dequeue());
+                session = new SimKalshiSession(this, connection, _acceptedHandshakes.Dequeue());
                 _sessions.Add(session);
             }
 

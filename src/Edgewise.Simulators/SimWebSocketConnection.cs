@@ -1,4 +1,4 @@
-// The server side of one WebSocket a client opened on a FakeVenueServer. The test pushes frames (whole,
+// The server side of one WebSocket a client opened on a SimVenueServer. The test pushes frames (whole,
 // fragmented, binary), reads what the client sent (in order, awaitable with a timeout), and ends the
 // connection gracefully or abruptly (a TCP abort, as when a venue's load balancer drops a socket).
 using System.Net.WebSockets;
@@ -6,9 +6,9 @@ using System.Text;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Http;
 
-namespace Edgewise.TestKit;
+namespace Edgewise.Simulators;
 
-public sealed class FakeWebSocketConnection : IDisposable
+public sealed class SimWebSocketConnection : IDisposable
 {
     private readonly HttpContext _context;
     private readonly WebSocket _socket;
@@ -18,7 +18,7 @@ public sealed class FakeWebSocketConnection : IDisposable
     private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<(int Count, TaskCompletionSource Done)> _countWaiters = [];
 
-    internal FakeWebSocketConnection(HttpContext context, WebSocket socket, int number)
+    internal SimWebSocketConnection(HttpContext context, WebSocket socket, int number)
     {
         _context = context;
         _socket = socket;
@@ -55,7 +55,7 @@ public sealed class FakeWebSocketConnection : IDisposable
     {
         try
         {
-            return await _incoming.Reader.ReadAsync().AsTask().WaitAsync(timeout ?? FakeVenueServer.DefaultTimeout);
+            return await _incoming.Reader.ReadAsync().AsTask().WaitAsync(timeout ?? SimVenueServer.DefaultTimeout);
         }
         catch (TimeoutException ex)
         {
@@ -83,7 +83,7 @@ public sealed class FakeWebSocketConnection : IDisposable
 
         try
         {
-            await done.Task.WaitAsync(timeout ?? FakeVenueServer.DefaultTimeout);
+            await done.Task.WaitAsync(timeout ?? SimVenueServer.DefaultTimeout);
         }
         catch (TimeoutException ex)
         {

@@ -1,11 +1,11 @@
-namespace Edgewise.TestKit;
+namespace Edgewise.Simulators;
 
 /// <summary>
-/// One REST request a <see cref="FakeKalshiServer"/> received: the path from the host root ("/trade-api/v2/markets"), the raw
+/// One REST request a <see cref="SimKalshiServer"/> received: the path from the host root ("/trade-api/v2/markets"), the raw
 /// query ("?series_ticker=KXBTC15M", or empty), the three KALSHI-ACCESS-* headers as sent (null when absent), and whether they
 /// verified against the server's public key over timestamp + "GET" + path (null when the request was not signed).
 /// </summary>
-public sealed record FakeKalshiRequest(string Path, string Query, string? KeyId, string? TimestampMs, string? Signature, bool? SignatureValid)
+public sealed record SimKalshiRequest(string Path, string Query, string? KeyId, string? TimestampMs, string? Signature, bool? SignatureValid)
 {
     public string PathAndQuery => Path + Query;
 }

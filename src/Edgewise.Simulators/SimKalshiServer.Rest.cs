@@ -7,13 +7,13 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 
-namespace Edgewise.TestKit;
+namespace Edgewise.Simulators;
 
-public sealed partial class FakeKalshiServer
+public sealed partial class SimKalshiServer
 {
     private const int DefaultMarketsLimit = 100;
 
-    private (int Status, string Body) Route(string relative, IQueryCollection query, FakeKalshiRequest request)
+    private (int Status, string Body) Route(string relative, IQueryCollection query, SimKalshiRequest request)
     {
         var parts = relative.Trim('/').Split('/');
         lock (_gate)
@@ -166,8 +166,8 @@ public sealed partial class FakeKalshiServer
                 json.WriteStartObject();
                 json.WriteString("trade_id", MarketId(market.Ticker + "/trade"));
                 json.WriteString("ticker", market.Ticker);
-                json.WriteString("yes_price_dollars", FakeKalshiBook.Price(ask));
-                json.WriteString("no_price_dollars", FakeKalshiBook.Price(1 - ask));
+                json.WriteString("yes_price_dollars", SimKalshiBook.Price(ask));
+                json.WriteString("no_price_dollars", SimKalshiBook.Price(1 - ask));
                 json.WriteString("count_fp", "1.00");
                 json.WriteString("taker_side", "yes");
                 json.WriteString("taker_outcome_side", "yes");
@@ -216,14 +216,14 @@ public sealed partial class FakeKalshiServer
             json.WriteStartObject(name);
             foreach (var field in new[] { "close_dollars", "high_dollars", "low_dollars", "open_dollars" })
             {
-                json.WriteString(field, FakeKalshiBook.Price(value));
+                json.WriteString(field, SimKalshiBook.Price(value));
             }
 
             json.WriteEndObject();
         }
     }
 
-    private static (int, string) Portfolio(string what, FakeKalshiRequest request)
+    private static (int, string) Portfolio(string what, SimKalshiRequest request)
     {
         if (request.SignatureValid != true)
         {
@@ -240,7 +240,7 @@ public sealed partial class FakeKalshiServer
         };
     }
 
-    private IEnumerable<FakeKalshiMarket> Filtered(IQueryCollection query, DateTimeOffset now)
+    private IEnumerable<SimKalshiMarket> Filtered(IQueryCollection query, DateTimeOffset now)
     {
         var series = query.TryGetValue("series_ticker", out var s) ? s.ToString() : null;
         var status = query.TryGetValue("status", out var st) ? st.ToString() : null;
@@ -257,8 +257,8 @@ public sealed partial class FakeKalshiServer
         foreach (var (price, size) in levels)
         {
             json.WriteStartArray();
-            json.WriteStringValue(FakeKalshiBook.Price(price));
-            json.WriteStringValue(FakeKalshiBook.Size(size));
+            json.WriteStringValue(SimKalshiBook.Price(price));
+            json.WriteStringValue(SimKalshiBook.Size(size));
             json.WriteEndArray();
         }
 

@@ -1,9 +1,9 @@
-// A fake Kalshi on 127.0.0.1, built on FakeVenueServer, that speaks the real protocol (FACTS §5): REST under /trade-api/v2 (series,
+// A fake Kalshi on 127.0.0.1, built on SimVenueServer, that speaks the real protocol (FACTS §5): REST under /trade-api/v2 (series,
 // events, markets with cursor paging, one market, its orderbook_fp, public trades, candlesticks, portfolio reads that need a valid
 // signature) and the WebSocket at /trade-api/ws/v2, whose upgrade it CHECKS: the three KALSHI-ACCESS-* headers must be present, name
 // the configured key id, and carry an RSA-PSS (SHA-256, salt 32) signature of timestamp + "GET" + "/trade-api/ws/v2" that verifies
 // with the public key the server was given; anything else is answered HTTP 401 (and AlwaysUnauthorized refuses every upgrade).
-// Each accepted connection becomes a FakeKalshiSession that answers commands (subscribe, unsubscribe, update_subscription) and
+// Each accepted connection becomes a SimKalshiSession that answers commands (subscribe, unsubscribe, update_subscription) and
 // lets the test push data. Markets, books and trades are server state the test sets; a market's status (unopened, open, closed)
 // follows the server's clock, so a test that moves a ManualTimeProvider sees markets open and close. Every request and upgrade is
 // recorded, and a test can await a condition over them instead of sleeping.
@@ -13,9 +13,9 @@ using System.Text;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Http;
 
-namespace Edgewise.TestKit;
+namespace Edgewise.Simulators;
 
-public sealed partial class FakeKalshiServer : IAsyncDisposable
+public sealed partial class SimKalshiServer : IAsyncDisposable
 {
     public const string RestPrefix = "/trade-api/v2";
     public const string WebSocketPath = "/trade-api/ws/v2";
@@ -24,20 +24,20 @@ public sealed partial class FakeKalshiServer : IAsyncDisposable
     private readonly string _keyId;
     private readonly TimeProvider _clock;
     private readonly Lock _gate = new();
-    private readonly List<FakeKalshiMarket> _markets = [];
-    private readonly Dictionary<string, FakeKalshiBook> _books = new(StringComparer.Ordinal);
-    private readonly List<FakeKalshiRequest> _requests = [];
-    private readonly List<FakeKalshiHandshake> _handshakes = [];
-    private readonly Queue<FakeKalshiHandshake> _acceptedHandshakes = new();
-    private readonly List<FakeKalshiSession> _sessions = [];
-    private readonly List<(Func<FakeKalshiServer, bool> Condition, TaskCompletionSource Done)> _waiters = [];
-    private readonly ConcurrentDictionary<string, ConcurrentQueue<FakeRestResponse>> _onceRoutes = new(StringComparer.Ordinal);
-    private readonly Channel<FakeKalshiSession> _newSessions = Channel.CreateUnbounded<FakeKalshiSession>();
-    private FakeVenueServer _venue = null!;
+    private readonly List<SimKalshiMarket> _markets = [];
+    private readonly Dictionary<string, SimKalshiBook> _books = new(StringComparer.Ordinal);
+    private readonly List<SimKalshiRequest> _requests = [];
+    private readonly List<SimKalshiHandshake> _handshakes = [];
+    private readonly Queue<SimKalshiHandshake> _acceptedHandshakes = new();
+    private readonly List<SimKalshiSession> _sessions = [];
+    private readonly List<(Func<SimKalshiServer, bool> Condition, TaskCompletionSource Done)> _waiters = [];
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<SimRestResponse>> _onceRoutes = new(StringComparer.Ordinal);
+    private readonly Channel<SimKalshiSession> _newSessions = Channel.CreateUnbounded<SimKalshiSession>();
+    private SimVenueServer _venue = null!;
     private Task _acceptLoop = Task.CompletedTask;
     private volatile bool _alwaysUnauthorized;
 
-    private FakeKalshiServer(RSA key, string keyId, TimeProvider clock)
+    private SimKalshiServer(RSA key, string keyId, TimeProvider clock)
     {
         _publicKey = RSA.Create();
         _publicKey.ImportParameters(key.ExportParameters(includePrivateParameters: false)); // the venue only ever holds the public half
@@ -46,7 +46,7 @@ public sealed partial class FakeKalshiServer : IAsyncDisposable
     }
 
     /// <summary>The underlying fake venue (ports, raw connections).</summary>
-    public FakeVenueServer Venue => _venue;
+    public SimVenueServer Venue => _venue;
 
     /// <summary>http://127.0.0.1:port/trade-api/v2</summary>
     public Uri RestBaseUri => new(_venue.HttpUri, RestPrefix);
@@ -61,7 +61,7 @@ public sealed partial class FakeKalshiServer : IAsyncDisposable
         set => _alwaysUnauthorized = value;
     }
 
-    public IReadOnlyList<FakeKalshiRequest> Requests
+    public IReadOnlyList<SimKalshiRequest> Requests
     {
         get
         {
@@ -72,7 +72,7 @@ public sealed partial class FakeKalshiServer : IAsyncDisposable
         }
     }
 
-    public IReadOnlyList<FakeKalshiHandshake> Handshakes
+    public IReadOnlyList<SimKalshiHandshake> Handshakes
     {
         get
         {
@@ -83,7 +83,7 @@ public sealed partial class FakeKalshiServer : IAsyncDisposable
         }
     }
 
-    public IReadOnlyList<FakeKalshiSession> Sessions
+    public IReadOnlyList<SimKalshiSession> Sessions
     {
         get
         {
@@ -99,25 +99,25 @@ public sealed partial class FakeKalshiServer : IAsyncDisposable
     /// <param name="key">The client's key: only its public half is kept, to verify signatures.</param>
     /// <param name="keyId">The KALSHI-ACCESS-KEY the client must send.</param>
     /// <param name="clock">Market statuses follow it (the test's manual clock); the system clock when null.</param>
-    public static async Task<FakeKalshiServer> StartAsync(RSA key, string keyId, TimeProvider? clock = null)
+    public static async Task<SimKalshiServer> StartAsync(RSA key, string keyId, TimeProvider? clock = null)
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentException.ThrowIfNullOrEmpty(keyId);
-        var server = new FakeKalshiServer(key, keyId, clock ?? TimeProvider.System);
-        server._venue = await FakeVenueServer.StartAsync(server.InterceptAsync);
+        var server = new SimKalshiServer(key, keyId, clock ?? TimeProvider.System);
+        server._venue = await SimVenueServer.StartAsync(server.InterceptAsync);
         server._acceptLoop = server.AcceptLoopAsync();
         return server;
     }
 
     /// <summary>Lists a market (its book starts empty).</summary>
-    public void AddMarket(FakeKalshiMarket market)
+    public void AddMarket(SimKalshiMarket market)
     {
         ArgumentNullException.ThrowIfNull(market);
         lock (_gate)
         {
             _markets.RemoveAll(m => m.Ticker == market.Ticker);
             _markets.Add(market);
-            _books.TryAdd(market.Ticker, new FakeKalshiBook());
+            _books.TryAdd(market.Ticker, new SimKalshiBook());
         }
     }
 
@@ -147,15 +147,15 @@ public sealed partial class FakeKalshiServer : IAsyncDisposable
     /// Answers the next GET of <paramref name="relativePath"/> ("/markets/X/orderbook", below /trade-api/v2) with <paramref name="response"/>,
     /// once (a 429, a 500, a 400 with Kalshi's error body; held until its HeldUntil task completes when one is given).
     /// </summary>
-    public void RespondOnce(string relativePath, FakeRestResponse response) =>
-        _onceRoutes.GetOrAdd(relativePath, _ => new ConcurrentQueue<FakeRestResponse>()).Enqueue(response);
+    public void RespondOnce(string relativePath, SimRestResponse response) =>
+        _onceRoutes.GetOrAdd(relativePath, _ => new ConcurrentQueue<SimRestResponse>()).Enqueue(response);
 
     /// <summary>The next WebSocket session a client opened with an accepted handshake.</summary>
-    public async Task<FakeKalshiSession> NextSessionAsync(TimeSpan? timeout = null)
+    public async Task<SimKalshiSession> NextSessionAsync(TimeSpan? timeout = null)
     {
         try
         {
-            return await _newSessions.Reader.ReadAsync().AsTask().WaitAsync(timeout ?? FakeVenueServer.DefaultTimeout);
+            return await _newSessions.Reader.ReadAsync().AsTask().WaitAsync(timeout ?? SimVenueServer.DefaultTimeout);
         }
         catch (TimeoutException ex)
         {
@@ -164,7 +164,7 @@ public sealed partial class FakeKalshiServer : IAsyncDisposable
     }
 
     /// <summary>Completes once <paramref name="condition"/> holds (checked after every request and upgrade); times out naming <paramref name="what"/>.</summary>
-    public async Task WaitUntilAsync(Func<FakeKalshiServer, bool> condition, string what, TimeSpan? timeout = null)
+    public async Task WaitUntilAsync(Func<SimKalshiServer, bool> condition, string what, TimeSpan? timeout = null)
     {
         ArgumentNullException.ThrowIfNull(condition);
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -180,7 +180,7 @@ public sealed partial class FakeKalshiServer : IAsyncDisposable
 
         try
         {
-            await done.Task.WaitAsync(timeout ?? FakeVenueServer.DefaultTimeout);
+            await done.Task.WaitAsync(timeout ?? SimVenueServer.DefaultTimeout);
         }
         catch (TimeoutException ex)
         {
@@ -200,7 +200,7 @@ public sealed partial class FakeKalshiServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _venue.DisposeAsync(); // aborts the sessions' sockets; their loops end
-        await Task.WhenAll(Sessions.Select(s => s.Completion)).WaitAsync(FakeVenueServer.DefaultTimeout);
+        await Task.WhenAll(Sessions.Select(s => s.Completion)).WaitAsync(SimVenueServer.DefaultTimeout);
         foreach (var session in Sessions)
         {
             session.Dispose();
@@ -209,7 +209,7 @@ public sealed partial class FakeKalshiServer : IAsyncDisposable
         _publicKey.Dispose();
     }
 
-    internal FakeKalshiBook BookOf(string ticker) =>
+    internal SimKalshiBook BookOf(string ticker) =>
         _books.TryGetValue(ticker, out var book) ? book : throw new InvalidOperationException($"The fake Kalshi has no market {ticker}: add it first.");
 
     /// <summary>Applies a signed delta to the server's book (under the server lock), as the venue's matching engine would.</summary>
@@ -262,7 +262,7 @@ public sealed partial class FakeKalshiServer : IAsyncDisposable
                 return true;
             }
 
-            return false; // FakeVenueServer accepts the upgrade; the accept loop turns it into a session
+            return false; // SimVenueServer accepts the upgrade; the accept loop turns it into a session
         }
 
         if (!path.StartsWith(RestPrefix + "/", StringComparison.Ordinal))
@@ -300,12 +300,12 @@ public sealed partial class FakeKalshiServer : IAsyncDisposable
         return true;
     }
 
-    private FakeKalshiRequest RecordRequest(HttpRequest http, string path)
+    private SimKalshiRequest RecordRequest(HttpRequest http, string path)
     {
         var (key, timestamp, signature) = SignedHeaders(http.Headers);
         bool? valid = key is null && timestamp is null && signature is null ? null
             : key == _keyId && timestamp is not null && signature is not null && Verify(timestamp, path, signature);
-        var request = new FakeKalshiRequest(path, http.QueryString.Value ?? string.Empty, key, timestamp, signature, valid);
+        var request = new SimKalshiRequest(path, http.QueryString.Value ?? string.Empty, key, timestamp, signature, valid);
         lock (_gate)
         {
             _requests.Add(request);

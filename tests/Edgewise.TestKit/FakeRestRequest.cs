@@ -1,7 +1,0 @@
-namespace Edgewise.TestKit;
-
-/// <summary>One REST request a <see cref="FakeVenueServer"/> received: its path and its raw query string ("?a=1&amp;b=2", or empty).</summary>
-public sealed record FakeRestRequest(string Path, string Query)
-{
-    public string PathAndQuery => Path + Query;
-}
