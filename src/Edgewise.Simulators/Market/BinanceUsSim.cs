@@ -108,6 +108,11 @@ internal sealed class BinanceUsSim : SpotVenueSim<BinanceUsSim.ClientState>
         _lastTouch = touch;
         var tradeId = trade is null ? 0 : _nextTradeId++;
         var (buyer, seller) = trade is null ? (0L, 0L) : (_nextOrderId++, _nextOrderId++);
+        if (Clients.Count == 0)
+        {
+            return;
+        }
+
         var frames = new List<(string Stream, string Frame)>();
         foreach (var symbol in Symbols)
         {

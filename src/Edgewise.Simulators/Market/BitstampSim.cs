@@ -70,23 +70,31 @@ internal sealed class BitstampSim : SpotVenueSim<BitstampSim.ClientState>
 
     protected override void OnStepped(long nowNs, IReadOnlyList<LevelChange> changes, SpotTrade? trade)
     {
+        // Microtimestamps and ids advance whether anyone listens or not, so what a client sees never depends on when it came.
         _diffFrame = null;
         _tradeFrame = null;
+        var listening = Clients.Count > 0;
         if (changes.Count > 0)
         {
             _bookMicros = NextMicros(nowNs);
-            var bids = Levels(changes.Where(l => l.IsBid).Select(l => (l.Price, l.Size)));
-            var asks = Levels(changes.Where(l => !l.IsBid).Select(l => (l.Price, l.Size)));
-            _diffFrame = string.Create(CultureInfo.InvariantCulture,
-                $$"""{"data":{"timestamp":"{{_bookMicros / 1_000_000}}","microtimestamp":"{{_bookMicros}}","bids":[{{bids}}],"asks":[{{asks}}]},"channel":"{{DiffChannel}}","event":"data"}""");
+            if (listening)
+            {
+                var bids = Levels(changes.Where(l => l.IsBid).Select(l => (l.Price, l.Size)));
+                var asks = Levels(changes.Where(l => !l.IsBid).Select(l => (l.Price, l.Size)));
+                _diffFrame = string.Create(CultureInfo.InvariantCulture,
+                    $$"""{"data":{"timestamp":"{{_bookMicros / 1_000_000}}","microtimestamp":"{{_bookMicros}}","bids":[{{bids}}],"asks":[{{asks}}]},"channel":"{{DiffChannel}}","event":"data"}""");
+            }
         }
 
         if (trade is { } t)
         {
             var micros = NextMicros(nowNs);
-            var (buyOrder, sellOrder) = (_nextOrderId++, _nextOrderId++);
-            _tradeFrame = string.Create(CultureInfo.InvariantCulture,
-                $$"""{"data":{"id":{{_nextTradeId++}},"timestamp":"{{micros / 1_000_000}}","amount":{{SimWire.Fixed(t.Size, 8)}},"amount_str":"{{SimWire.Fixed(t.Size, 8)}}","price":{{SimWire.Fixed(t.Price, 0)}},"price_str":"{{SimWire.Fixed(t.Price, 0)}}","type":{{(t.TakerBuys ? 0 : 1)}},"microtimestamp":"{{micros}}","buy_order_id":{{buyOrder}},"sell_order_id":{{sellOrder}}},"channel":"{{TradesChannel}}","event":"trade"}""");
+            var (id, buyOrder, sellOrder) = (_nextTradeId++, _nextOrderId++, _nextOrderId++);
+            if (listening)
+            {
+                _tradeFrame = string.Create(CultureInfo.InvariantCulture,
+                    $$"""{"data":{"id":{{id}},"timestamp":"{{micros / 1_000_000}}","amount":{{SimWire.Fixed(t.Size, 8)}},"amount_str":"{{SimWire.Fixed(t.Size, 8)}}","price":{{SimWire.Fixed(t.Price, 0)}},"price_str":"{{SimWire.Fixed(t.Price, 0)}}","type":{{(t.TakerBuys ? 0 : 1)}},"microtimestamp":"{{micros}}","buy_order_id":{{buyOrder}},"sell_order_id":{{sellOrder}}},"channel":"{{TradesChannel}}","event":"trade"}""");
+            }
         }
     }
 

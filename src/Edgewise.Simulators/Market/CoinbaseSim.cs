@@ -96,10 +96,11 @@ internal sealed class CoinbaseSim : SpotVenueSim<CoinbaseSim.ClientState>
 
     protected override void Publish(long nowNs, IReadOnlyList<LevelChange> changes, SpotTrade? trade, bool onWholeSecond)
     {
-        var bookEvent = changes.Count > 0 ? BookEvent("update", changes.Select(c => (c.IsBid, c.Price, c.Size))) : null;
         string? tradeEvent = null;
         if (trade is { } t)
         {
+            // Trades are written whether anyone listens or not: their ids, and the recent trades a new subscriber is sent, never
+            // depend on when a client came.
             var json = string.Create(CultureInfo.InvariantCulture,
                 $$"""{"trade_id":"{{_nextTradeId++}}","product_id":"{{Product}}","price":"{{SimWire.Fixed(t.Price, 2)}}","size":"{{SimWire.Fixed(t.Size, 8)}}","side":"{{(t.TakerBuys ? "BUY" : "SELL")}}","time":"{{SimWire.Rfc3339(nowNs)}}"}""");
             _recentTrades.Enqueue(json);
@@ -112,6 +113,13 @@ internal sealed class CoinbaseSim : SpotVenueSim<CoinbaseSim.ClientState>
             tradeEvent = $$"""[{"type":"update","trades":[{{json}}]}]""";
         }
 
+        if (Clients.Count == 0)
+        {
+            _lastTouch = (Book.BestBid, Book.BestAsk);
+            return;
+        }
+
+        var bookEvent = changes.Count > 0 ? BookEvent("update", changes.Select(c => (c.IsBid, c.Price, c.Size))) : null;
         var touch = (Book.BestBid, Book.BestAsk);
         var tickerEvent = trade is not null || touch != _lastTouch ? TickerEvent("update") : null;
         _lastTouch = touch;

@@ -105,7 +105,8 @@ internal sealed class KalshiSim : IAsyncDisposable
                 var buysYes = _rng.Next(2) == 0;
                 if (window.Trade(buysYes, 1 + _rng.Next(40), _deltas) is { } trade)
                 {
-                    Enqueue(s => s.BroadcastTradeAsync(window.Ticker, trade.YesPrice, trade.Count, buysYes));
+                    var tradeMs = now / 1_000_000;
+                    Enqueue(s => s.BroadcastTradeAsync(window.Ticker, trade.YesPrice, trade.Count, buysYes, tradeMs));
                 }
             }
 
@@ -219,7 +220,8 @@ internal sealed class KalshiSim : IAsyncDisposable
         _tickers[window.Ticker] = (touch, now);
         var bidSize = window.Yes.Count == 0 ? 0m : window.Yes.Last().Value;
         var askSize = window.No.Count == 0 ? 0m : window.No.Last().Value;
-        Enqueue(s => s.BroadcastTickerAsync(window.Ticker, touch.Bid, touch.Ask, bidSize, askSize));
+        var ms = now / 1_000_000;
+        Enqueue(s => s.BroadcastTickerAsync(window.Ticker, touch.Bid, touch.Ask, bidSize, askSize, ms));
     }
 
     private void PrintIndex(MarketGenerator generator, long now)

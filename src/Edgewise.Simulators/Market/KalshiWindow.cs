@@ -19,6 +19,7 @@ internal sealed class KalshiWindow
 
     private readonly Random _rng;
     private double _noise;
+    private (decimal Bid, decimal Ask) _shaped = (-1m, -1m);
 
     public KalshiWindow(SimKalshiMarket market, double lagSeconds, Random rng)
     {
@@ -80,8 +81,13 @@ internal sealed class KalshiWindow
             yesAsk = up.ToDecimal();
         }
 
-        Reshape(Yes, yesBid, true, deltas);
-        Reshape(No, 1m - yesAsk, false, deltas);
+        if ((yesBid, yesAsk) != _shaped)
+        {
+            Reshape(Yes, yesBid, true, deltas);
+            Reshape(No, 1m - yesAsk, false, deltas);
+            _shaped = (yesBid, yesAsk);
+        }
+
         if (_rng.NextDouble() < 0.05)
         {
             Churn(deltas);
@@ -100,6 +106,11 @@ internal sealed class KalshiWindow
         var (price, size) = side.Last();
         var traded = Math.Min(size, count);
         Change(side, !takerBuysYes, price, -traded, deltas);
+        if (traded == size)
+        {
+            _shaped = (-1m, -1m); // the touch level is gone: the next update puts the book back in shape
+        }
+
         return (takerBuysYes ? 1m - price : price, traded);
     }
 

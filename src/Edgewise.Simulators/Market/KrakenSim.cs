@@ -113,8 +113,15 @@ internal sealed class KrakenSim : SpotVenueSim<KrakenSim.ClientState>
         if (trade is { } t)
         {
             (_lastPrice, _volume) = (t.Price, _volume + t.Size);
-            tradeFrame = string.Create(CultureInfo.InvariantCulture,
-                $$"""{"channel":"trade","type":"update","data":[{"symbol":"{{Symbol}}","side":"{{(t.TakerBuys ? "buy" : "sell")}}","price":{{Px(t.Price)}},"qty":{{Qty(t.Size)}},"ord_type":"market","trade_id":{{_nextTradeId++}},"timestamp":"{{SimWire.Rfc3339(nowNs)}}"}]}""");
+            var id = _nextTradeId++; // counted whether anyone listens or not: ids never depend on when a client came
+            tradeFrame = Clients.Count == 0 ? null : string.Create(CultureInfo.InvariantCulture,
+                $$"""{"channel":"trade","type":"update","data":[{"symbol":"{{Symbol}}","side":"{{(t.TakerBuys ? "buy" : "sell")}}","price":{{Px(t.Price)}},"qty":{{Qty(t.Size)}},"ord_type":"market","trade_id":{{id}},"timestamp":"{{SimWire.Rfc3339(nowNs)}}"}]}""");
+        }
+
+        if (Clients.Count == 0)
+        {
+            _lastTouch = (Book.BestBid, Book.BestAsk);
+            return;
         }
 
         var touch = (Book.BestBid, Book.BestAsk);
@@ -168,7 +175,7 @@ internal sealed class KrakenSim : SpotVenueSim<KrakenSim.ClientState>
     }
 
     /// <summary>Brings one side of a client's view to the book's top <paramref name="depth"/>, writing the levels to send; true when any.</summary>
-    private static bool Diff(SortedDictionary<decimal, decimal> book, SortedDictionary<decimal, decimal> view, int depth, StringBuilder json, bool all)
+    private static bool Diff(SortedList<decimal, decimal> book, SortedList<decimal, decimal> view, int depth, StringBuilder json, bool all)
     {
         var top = book.Take(depth).ToList();
         var levels = new List<(decimal Price, decimal Qty)>();
@@ -195,9 +202,9 @@ internal sealed class KrakenSim : SpotVenueSim<KrakenSim.ClientState>
         return levels.Count > 0;
     }
 
-    private static uint Checksum(SortedDictionary<decimal, decimal> asks, SortedDictionary<decimal, decimal> bids)
+    private static uint Checksum(SortedList<decimal, decimal> asks, SortedList<decimal, decimal> bids)
     {
-        BookLevel[] Top(SortedDictionary<decimal, decimal> side) =>
+        BookLevel[] Top(SortedList<decimal, decimal> side) =>
             [.. side.Take(KrakenBookChecksum.LevelsPerSide).Select(l => new BookLevel(Price.FromDecimal(l.Key), Quantity.FromDecimal(l.Value)))];
 
         return KrakenBookChecksum.TryCompute(Top(asks), Top(bids), Precision.Price, Precision.Qty, out var checksum)
@@ -224,8 +231,8 @@ internal sealed class KrakenSim : SpotVenueSim<KrakenSim.ClientState>
 
         public bool Ticker { get; set; }
 
-        public SortedDictionary<decimal, decimal> ViewBids { get; } = new(Comparer<decimal>.Create((a, b) => b.CompareTo(a)));
+        public SortedList<decimal, decimal> ViewBids { get; } = new(Comparer<decimal>.Create((a, b) => b.CompareTo(a)));
 
-        public SortedDictionary<decimal, decimal> ViewAsks { get; } = [];
+        public SortedList<decimal, decimal> ViewAsks { get; } = [];
     }
 }

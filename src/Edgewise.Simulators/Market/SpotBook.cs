@@ -10,7 +10,9 @@ internal sealed class SpotBook
 {
     private readonly SpotBookShape _shape;
     private readonly Random _rng;
-    private readonly SortedSet<(bool IsBid, decimal Price)> _touched = new(TouchOrder.Instance);
+    private readonly HashSet<(bool IsBid, decimal Price)> _touched = [];
+    private readonly List<(bool IsBid, decimal Price)> _order = [];
+    private int _spreadTicks;
 
     public SpotBook(SpotBookShape shape, Random rng)
     {
@@ -18,34 +20,40 @@ internal sealed class SpotBook
         _rng = rng;
     }
 
-    /// <summary>Bids, best (highest) first.</summary>
-    public SortedDictionary<decimal, decimal> Bids { get; } = new(Comparer<decimal>.Create((a, b) => b.CompareTo(a)));
+    /// <summary>Bids, best (highest) first. A sorted list: a few dozen levels, read by position at both ends.</summary>
+    public SortedList<decimal, decimal> Bids { get; } = new(Comparer<decimal>.Create((a, b) => b.CompareTo(a)));
 
     /// <summary>Asks, best (lowest) first.</summary>
-    public SortedDictionary<decimal, decimal> Asks { get; } = [];
+    public SortedList<decimal, decimal> Asks { get; } = [];
 
     public SpotBookShape Shape => _shape;
 
-    public decimal BestBid => Bids.Count == 0 ? 0m : Bids.First().Key;
+    public decimal BestBid => Bids.Count == 0 ? 0m : Bids.Keys[0];
 
-    public decimal BestAsk => Asks.Count == 0 ? 0m : Asks.First().Key;
+    public decimal BestAsk => Asks.Count == 0 ? 0m : Asks.Keys[0];
 
     /// <summary>Moves the book to <paramref name="mid"/> and adds the changed levels to <paramref name="changes"/>.</summary>
     public void Update(decimal mid, List<LevelChange> changes)
     {
         ArgumentNullException.ThrowIfNull(changes);
         var tick = _shape.Tick;
-        var spreadTicks = _rng.Next(_shape.MinSpreadTicks, _shape.MaxSpreadTicks + 1);
-        var bidTop = decimal.Floor((mid - (spreadTicks * tick / 2)) / tick) * tick;
-        var askTop = bidTop + (spreadTicks * tick);
-        foreach (var price in Bids.Keys.Where(p => p > bidTop).ToList())
+        if (_spreadTicks == 0 || _rng.NextDouble() < 0.05)
         {
-            Set(true, price, 0m);
+            _spreadTicks = _rng.Next(_shape.MinSpreadTicks, _shape.MaxSpreadTicks + 1); // the spread changes now and then, not every update
         }
 
-        foreach (var price in Asks.Keys.Where(p => p < askTop).ToList())
+        var spreadTicks = _spreadTicks;
+        // The touch is centred on the mid to within half a tick: bid = round(mid − spread/2) on the grid, ask = bid + spread.
+        var bidTop = decimal.Round((mid - (spreadTicks * tick / 2)) / tick, 0, MidpointRounding.ToEven) * tick;
+        var askTop = bidTop + (spreadTicks * tick);
+        while (Bids.Count > 0 && Bids.Keys[0] > bidTop)
         {
-            Set(false, price, 0m);
+            Set(true, Bids.Keys[0], 0m);
+        }
+
+        while (Asks.Count > 0 && Asks.Keys[0] < askTop)
+        {
+            Set(false, Asks.Keys[0], 0m);
         }
 
         if (!Bids.ContainsKey(bidTop))
@@ -74,45 +82,43 @@ internal sealed class SpotBook
             return null;
         }
 
-        var (price, available) = side.First();
+        var (price, available) = (side.Keys[0], side.Values[0]);
         var size = Math.Min(available, Round8((decimal)(0.0005 + (0.15 * Math.Pow(_rng.NextDouble(), 3)))));
         Set(!takerBuys, price, available - size);
         Flush(changes);
         return new SpotTrade(takerBuys, price, size);
     }
 
-    /// <summary>Gaps wider than the shape allows are filled near the touch; then levels are added or trimmed at the far end.</summary>
+    /// <summary>Gaps wider than the shape allows are filled among the best levels; then levels are added or trimmed at the far end.</summary>
     private void Fill(bool isBid)
     {
         var side = isBid ? Bids : Asks;
         var direction = isBid ? -1m : 1m;
         var maxGap = _shape.MaxGapTicks * _shape.Tick;
-        var previous = side.First().Key;
-        foreach (var price in side.Keys.Skip(1).ToList())
+        // Walk from the touch: each inserted level lands between two existing ones, so it takes the index being looked at.
+        var previous = side.Keys[0];
+        for (var i = 1; i < side.Count && i < _shape.Levels; i++)
         {
-            while (Math.Abs(price - previous) > maxGap && side.Count < _shape.Levels)
+            if (Math.Abs(side.Keys[i] - previous) > maxGap)
             {
                 previous += direction * _rng.Next(1, _shape.MaxGapTicks + 1) * _shape.Tick;
-                if ((isBid && previous <= price) || (!isBid && previous >= price))
-                {
-                    break;
-                }
-
                 Set(isBid, previous, RandomSize());
             }
-
-            previous = price;
+            else
+            {
+                previous = side.Keys[i];
+            }
         }
 
         while (side.Count < _shape.Levels)
         {
-            var worst = side.Last().Key;
+            var worst = side.Keys[^1];
             Set(isBid, worst + (direction * _rng.Next(1, _shape.MaxGapTicks + 1) * _shape.Tick), RandomSize());
         }
 
         while (side.Count > _shape.Levels)
         {
-            Set(isBid, side.Last().Key, 0m);
+            Set(isBid, side.Keys[^1], 0m); // beyond the depth kept
         }
     }
 
@@ -123,7 +129,7 @@ internal sealed class SpotBook
         {
             var isBid = _rng.Next(2) == 0;
             var side = isBid ? Bids : Asks;
-            var price = side.Keys.ElementAt(1 + _rng.Next(side.Count - 1));
+            var price = side.Keys[1 + _rng.Next(side.Count - 1)];
             Set(isBid, price, RandomSize());
         }
     }
@@ -145,7 +151,10 @@ internal sealed class SpotBook
 
     private void Flush(List<LevelChange> changes)
     {
-        foreach (var (isBid, price) in _touched)
+        _order.Clear();
+        _order.AddRange(_touched);
+        _order.Sort(TouchOrder.Instance);
+        foreach (var (isBid, price) in _order)
         {
             changes.Add(new LevelChange(isBid, price, (isBid ? Bids : Asks).GetValueOrDefault(price)));
         }

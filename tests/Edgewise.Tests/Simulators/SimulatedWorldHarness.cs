@@ -88,12 +88,17 @@ internal sealed class SimulatedWorldHarness : IAsyncDisposable
     /// Waits until every spot client has subscribed everything, then moves the clock one step (Bitstamp asks for its REST snapshot
     /// only once a diff arrived) and waits until every book is in sync.
     /// </summary>
-    public async Task StartSpotClientsAsync(TimeSpan? staleAfter = null)
+    public async Task StartSpotClientsAsync(TimeSpan? staleAfter = null, Func<Task>? beforeFirstStep = null)
     {
         RunSpotClients(staleAfter);
         foreach (var feed in Spots)
         {
             await feed.Venue.WaitForSubscribedClientAsync(SimVenueServer.DefaultTimeout);
+        }
+
+        if (beforeFirstStep is not null)
+        {
+            await beforeFirstStep();
         }
 
         await AdvanceAsync(TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(100));
