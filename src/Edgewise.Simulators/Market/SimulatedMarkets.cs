@@ -7,7 +7,7 @@
 //   or a test's manual one.
 //   Per step: the outage planner may start a feed outage; each spot venue moves its book towards the true price (its own basis
 //   and noise), maybe trades, and publishes; Kalshi lists, strikes, settles, moves its lagging books, prints the index and may
-//   flash-crash (see KalshiSim). What was injected is counted in Stats and described through FaultInjected.
+//   flash-crash (see KalshiSim). What was injected is counted in Stats and described through WorldEvent.
 //   URLs: drop-in values for the configuration's venue URLs (see docs/design-notes.md, "Simulated markets for the demo").
 using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
@@ -45,8 +45,11 @@ public sealed class SimulatedMarkets : IAsyncDisposable
         _outages = new FeedOutagePlanner(SeedFor(5), options.FeedOutages, _generator.NowNs);
     }
 
-    /// <summary>Something was injected or decided (an outage, a flash crash, a settlement), in words; raised on the stepping thread, outside the lock.</summary>
-    public event Action<string>? FaultInjected;
+    /// <summary>
+    /// Something the world injected or decided (a feed outage, a flash crash, a settlement), in words for the demo's narrative;
+    /// raised on the stepping thread (the clock's timer), outside the world's lock. Keep handlers short.
+    /// </summary>
+    public event Action<string>? WorldEvent;
 
     /// <summary>ws://127.0.0.1:port (Advanced Trade market data).</summary>
     public Uri CoinbaseWebSocket => Coinbase.Server.WebSocketUri;
@@ -274,7 +277,7 @@ public sealed class SimulatedMarkets : IAsyncDisposable
 
         foreach (var fault in faults)
         {
-            FaultInjected?.Invoke(fault);
+            WorldEvent?.Invoke(fault);
         }
     }
 

@@ -12,7 +12,7 @@ public sealed class SimulatedFaultsTests
     {
         await using var h = await SimulatedWorldHarness.StartAsync();
         var faults = new List<string>();
-        h.Markets.FaultInjected += faults.Add;
+        h.Markets.WorldEvent += faults.Add;
         await h.StartSpotClientsAsync(staleAfter: TimeSpan.FromSeconds(30));
         var coinbase = h.Spots.Single(f => f.Venue == h.Markets.Coinbase);
         var binance = h.Spots.Single(f => f.Venue == h.Markets.BinanceUs);
