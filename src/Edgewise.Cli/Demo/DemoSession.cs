@@ -98,7 +98,7 @@ internal sealed class DemoSession(EdgewiseConfig config, BtcBinaryProfile profil
         {
             var closed = report.Recorded;
             lines.Add(string.Create(Inv,
-                $"  trades: {report.Trades.Count} ({closed.Closed} closed, {closed.Open} open); net P&L {ReportFormat.Money(closed.Pnl)} on closed trades; fees {ReportFormat.Money(report.FeesPaid)}"));
+                $"  trades: {report.Trades.Count} ({closed.Closed} closed, {closed.Open} open); P&L of closed trades {ReportFormat.Money(closed.Pnl)} after fees; fees paid {ReportFormat.Money(report.FeesPaid)}"));
         }
 
         var stats = result.Faults;
