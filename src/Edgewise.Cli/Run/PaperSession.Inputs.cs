@@ -53,7 +53,7 @@ internal sealed partial class PaperSession
             WebSocketUri = new Uri(venue.WsUrl),
             RestBaseUri = new Uri(venue.RestUrl),
             Pricing = KalshiBookPricing.NoLevelsAtNoPrice,
-            IndexIds = [],
+            IndexIds = [BrtiIndexId], // cfbenchmarks_value: the BRTI prints the proxy is compared with
         };
         return _settings.AdjustKalshi is { } adjust ? adjust(options) : options;
     }

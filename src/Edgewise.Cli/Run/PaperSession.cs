@@ -102,6 +102,12 @@ internal sealed partial class PaperSession
     /// <summary>The market tracker will next act at this time (raised after its timer exists; tests move a manual clock past it).</summary>
     public event Action<DateTimeOffset>? TrackerWakeScheduled;
 
+    /// <summary>Raised on the loop thread with each per-second print of the BTC index (usable or an outage).</summary>
+    public event Action<IndexTick>? IndexPrinted;
+
+    /// <summary>Raised on the loop thread after each BRTI print Kalshi relayed was compared: the error in bps, null when the proxy had no print that second.</summary>
+    public event Action<decimal?>? BrtiCompared;
+
     /// <summary>Raised (on the loop thread) after each checkpoint is on disk.</summary>
     public event Action<int>? CheckpointWritten;
 
@@ -154,7 +160,10 @@ internal sealed partial class PaperSession
         var tracking = new IndexTrackingError(proxy.History);
         _tracking = tracking;
         using var indexTicks = engine.Bus.Subscribe((in IndexTick tick) =>
-            engine.Inputs.Touch(IndexInput, tick.TsNs, tick.IsUsable, tick.IsUsable ? null : "the BTC index proxy has too few usable venues"));
+        {
+            engine.Inputs.Touch(IndexInput, tick.TsNs, tick.IsUsable, tick.IsUsable ? null : "the BTC index proxy has too few usable venues");
+            IndexPrinted?.Invoke(tick);
+        });
         var indexSource = new ProxyIndexTickSource(proxy);
         var publisher = new IndexTickPublisher("btc-index", engine.Bus, indexSource);
         var strategy = new BtcBinaryStrategy(StrategyId, _profile.Options, engine.Bus);
@@ -175,7 +184,7 @@ internal sealed partial class PaperSession
         {
             if (tick.IndexId == BrtiIndexId && !tick.FiveHz)
             {
-                engine.Post(() => tracking.Add(tick.SourceTs, tick.Value));
+                engine.Post(() => BrtiCompared?.Invoke(tracking.Add(tick.SourceTs, tick.Value)));
             }
         };
         _supervisor = new FeedSupervisor(feeds, _clock);
