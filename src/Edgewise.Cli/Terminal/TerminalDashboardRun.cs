@@ -49,8 +49,19 @@ internal sealed class TerminalDashboardRun : IAsyncDisposable
             return;
         }
 
-        LogPath = Path.Combine(outDirectory, LogFile);
-        _log = new StreamWriter(LogPath, append: true) { AutoFlush = true };
+        var logPath = Path.Combine(outDirectory, LogFile);
+        try
+        {
+            _log = new StreamWriter(logPath, append: true) { AutoFlush = true };
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Drawing over lines that cannot go elsewhere would tear the frame: keep the lines, not the dashboard.
+            _output.WriteLine($"terminal dashboard off: cannot write {logPath}: {e.Message}");
+            return;
+        }
+
+        LogPath = logPath;
         _output.SwitchTo(_log);
         _stop = new CancellationTokenSource();
         var token = _stop.Token;

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
+using Edgewise.Cli.Backtest;
 using Edgewise.Cli.Commands;
+using Edgewise.Cli.Configuration;
 using Edgewise.Cli.Run;
 using Edgewise.Cli.Terminal;
 using Edgewise.Simulators;
@@ -98,6 +100,24 @@ public sealed class RunCommandTerminalTests : IDisposable
             $"edgewise run: --port {port}: 127.0.0.1:{port} is already in use (another edgewise, or another program); choose a free port with --port{Environment.NewLine}",
             error.ToString());
         Assert.Equal(string.Empty, output.ToString());
+    }
+
+    [Fact]
+    public async Task PaperSession_DashboardPortTakenAfterTheCommandChecked_SetupErrorNamingTheAddress()
+    {
+        using var taken = new TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((IPEndPoint)taken.LocalEndpoint).Port;
+        var clock = new ManualTimeProvider();
+        await using var kalshi = await StartKalshiAsync(clock);
+        var request = Request(kalshi, Path.Combine(_dir, "out"), terminal: null);
+        var config = ConfigLoader.Load(request.ConfigPath).Config!;
+        var profile = ProfileLocator.Load("kalshi-btc-v6", AppContext.BaseDirectory);
+        var session = new PaperSession(config, profile, request.Settings with { DashboardPort = port }, TextWriter.Null, clock);
+
+        var error = await Assert.ThrowsAsync<PaperSetupException>(() => session.RunAsync(TestContext.Current.CancellationToken));
+
+        Assert.StartsWith($"dashboard: cannot listen on 127.0.0.1:{port}: ", error.Message, StringComparison.Ordinal);
     }
 
     private static void AssertReport(AwaitingWriter output, string outDir)
