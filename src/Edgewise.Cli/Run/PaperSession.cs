@@ -102,7 +102,10 @@ internal sealed partial class PaperSession
     /// <summary>The market tracker will next act at this time (raised after its timer exists; tests move a manual clock past it).</summary>
     public event Action<DateTimeOffset>? TrackerWakeScheduled;
 
-    /// <summary>Raised on the loop thread with each per-second print of the BTC index (usable or an outage).</summary>
+    /// <summary>
+    /// Raised on the loop thread with each per-second print of the BTC index (usable or an outage), once the loop has finished
+    /// handling it, so the next print's timer is already armed when a handler (a test moving a manual clock) sees it.
+    /// </summary>
     public event Action<IndexTick>? IndexPrinted;
 
     /// <summary>Raised on the loop thread after each BRTI print Kalshi relayed was compared: the error in bps, null when the proxy had no print that second.</summary>
@@ -162,7 +165,11 @@ internal sealed partial class PaperSession
         using var indexTicks = engine.Bus.Subscribe((in IndexTick tick) =>
         {
             engine.Inputs.Touch(IndexInput, tick.TsNs, tick.IsUsable, tick.IsUsable ? null : "the BTC index proxy has too few usable venues");
-            IndexPrinted?.Invoke(tick);
+            if (IndexPrinted is { } printed)
+            {
+                var copy = tick;
+                engine.Post(() => printed(copy)); // after the publisher has armed its next timer
+            }
         });
         var indexSource = new ProxyIndexTickSource(proxy);
         var publisher = new IndexTickPublisher("btc-index", engine.Bus, indexSource);

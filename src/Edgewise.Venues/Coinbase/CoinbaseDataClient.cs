@@ -1,28 +1,18 @@
-// Coinbase Advanced Trade live market data (FACTS §1.2-1.3), on the pattern of BinanceUsDataClient: one
-// supervised connection subscribing level2, market_trades, ticker and heartbeats (one channel per message),
-// frames going parser -> CoinbaseBookSync -> downstream (and to the recorder when given). Coinbase sends book
-// snapshots in the stream, so there is no REST: a SubscriptionRenewer takes the place of the snapshot fetcher.
-//   connect     -> subscribe messages; level2 answers with a snapshot per product.
-//   gap         -> sequence_num counts every message of the connection (the parser reports each one to the
-//                  sync); on a break the sync marks every book unhealthy and raises SnapshotRequested per
-//                  product -> unsubscribe + subscribe level2 for it, which brings a fresh snapshot.
-//   disconnect  -> the sync's OnReconnect: sequence numbers start again and books wait for the snapshot of the
-//                  next connection's subscription; queued renewals are dropped.
-// The parser and sync are single-threaded: frames are parsed under one lock (the renewer only sends).
+// Coinbase Advanced Trade live market data (FACTS §1.2-1.3) on StreamSnapshotFeedClient: one supervised connection
+// subscribing level2, market_trades, ticker and heartbeats (one channel per message); level2 answers with a snapshot per
+// product, so there is no REST.
+//   gap        -> sequence_num counts every message of the connection (the parser reports each one to the sync); on a
+//                 break the sync marks every book unhealthy and asks for each product again -> unsubscribe + subscribe
+//                 level2 for it, which brings a fresh snapshot.
+//   disconnect -> sequence numbers start again with the next connection.
 using Edgewise.Core.Contracts;
 using Edgewise.Core.Instruments;
 using Edgewise.Venues.Common;
 
 namespace Edgewise.Venues.Coinbase;
 
-public sealed class CoinbaseDataClient : IFeed, IFeedHandler, IDisposable
+public sealed class CoinbaseDataClient : StreamSnapshotFeedClient
 {
-    private readonly IFrameSink? _recorder;
-    private readonly CoinbaseParser _parser;
-    private readonly CoinbaseBookSync _sync;
-    private readonly FeedConnection _connection;
-    private readonly SubscriptionRenewer _renewer;
-    private readonly Lock _gate = new();
     private readonly InstrumentId[] _instruments;
     private readonly IReadOnlyList<string> _subscribeMessages;
 
@@ -33,76 +23,31 @@ public sealed class CoinbaseDataClient : IFeed, IFeedHandler, IDisposable
     /// <param name="random">Jitter for reconnect delays; <see cref="Random.Shared"/> when null.</param>
     public CoinbaseDataClient(CoinbaseDataOptions options, IMarketDataSink downstream, TimeProvider clock,
         IFrameSink? recorder = null, Random? random = null)
+        : this(Validated(options), new CoinbaseParser(maxFrameBytes: options.Connection.MaxMessageBytes),
+            new CoinbaseBookSync(downstream ?? throw new ArgumentNullException(nameof(downstream))), clock, recorder, random)
     {
-        OptionsValidation.ThrowIfInvalid(options, nameof(options));
-        ArgumentNullException.ThrowIfNull(downstream);
-        ArgumentNullException.ThrowIfNull(clock);
-        _recorder = recorder;
-        _parser = new CoinbaseParser(maxFrameBytes: options.Connection.MaxMessageBytes);
-        _instruments = [.. options.ProductIds.Select(_parser.Symbols.Get)];
-        _subscribeMessages = options.SubscribeMessages();
-        _sync = new CoinbaseBookSync(downstream);
-        _parser.SequenceObserved += _sync.OnSequence;
-        _sync.SnapshotRequested += OnSnapshotRequested;
-        _connection = new FeedConnection(_parser.Venue, options.WebSocketUri, options.Connection, this, clock, random);
-        _renewer = new SubscriptionRenewer(_connection, CoinbaseDataOptions.RenewLevel2Messages);
     }
 
-    public string Name => _parser.Venue;
+    private CoinbaseDataClient(CoinbaseDataOptions options, CoinbaseParser parser, CoinbaseBookSync sync, TimeProvider clock,
+        IFrameSink? recorder, Random? random)
+        : base(parser, sync, sync, sync.OnReconnect, options.WebSocketUri, options.Connection, clock, recorder, random)
+    {
+        _instruments = [.. options.ProductIds.Select(parser.Symbols.Get)];
+        _subscribeMessages = options.SubscribeMessages();
+        parser.SequenceObserved += sync.OnSequence;
+        sync.SnapshotRequested += RequestRenewal;
+    }
 
     /// <summary>The configured products' instruments (register these with the engine).</summary>
     public IReadOnlyList<InstrumentId> Instruments => _instruments;
 
-    /// <summary>The supervised socket (state, StateChanged, RequestReconnect).</summary>
-    public FeedConnection Connection => _connection;
+    protected override IEnumerable<string> SubscribeMessages() => _subscribeMessages;
 
-    public IBookSyncStats BookStats => _sync;
+    protected override IReadOnlyList<string> RenewMessages(string symbol) => CoinbaseDataOptions.RenewLevel2Messages(symbol);
 
-    /// <summary>The level2 resubscriptions sent after gaps (counters).</summary>
-    public SubscriptionRenewer Renewals => _renewer;
-
-    public Task RunAsync(CancellationToken ct) => FeedTasks.RunTogetherAsync(_connection.RunAsync, _renewer.RunAsync, ct);
-
-    public FeedHealth GetHealth() => _connection.GetHealth() with
+    private static CoinbaseDataOptions Validated(CoinbaseDataOptions options)
     {
-        Gaps = _sync.Gaps,
-        Resyncs = _sync.Resyncs,
-        ChecksumFailures = _sync.ChecksumFailures,
-    };
-
-    public void Dispose() => _connection.Dispose();
-
-    async ValueTask IFeedHandler.OnConnectedAsync(FeedConnection connection, long connectionNumber, CancellationToken ct)
-    {
-        lock (_gate)
-        {
-            _renewer.Reset();
-        }
-
-        foreach (var message in _subscribeMessages)
-        {
-            await connection.SendTextAsync(message, ct).ConfigureAwait(false);
-        }
+        OptionsValidation.ThrowIfInvalid(options, nameof(options));
+        return options;
     }
-
-    ParseOutcome IFeedHandler.OnFrame(in RawFrame frame)
-    {
-        lock (_gate)
-        {
-            _recorder?.Write(frame);
-            return _parser.Parse(frame, _sync);
-        }
-    }
-
-    void IFeedHandler.OnDisconnected(string reason, long tsNs)
-    {
-        lock (_gate)
-        {
-            _renewer.Reset();
-            _sync.OnReconnect(tsNs);
-        }
-    }
-
-    /// <summary>Raised by the sync inside a parse (under the lock): queue the resubscription, never send here.</summary>
-    private void OnSnapshotRequested(InstrumentId instrument) => _renewer.Request(instrument.Symbol);
 }
