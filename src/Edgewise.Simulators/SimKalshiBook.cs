@@ -12,6 +12,9 @@ internal sealed class SimKalshiBook
 
     public SortedDictionary<decimal, decimal> No { get; } = [];
 
+    /// <summary>Counts changes: a snapshot taken at version v already holds every delta up to v (a broadcast sends only later ones).</summary>
+    public long Version { get; private set; }
+
     public static string Price(decimal price) => price.ToString("0.0000", CultureInfo.InvariantCulture);
 
     public static string Size(decimal size) => size.ToString("0.00", CultureInfo.InvariantCulture);
@@ -21,6 +24,7 @@ internal sealed class SimKalshiBook
     {
         var side = yes ? Yes : No;
         var size = side.GetValueOrDefault(price) + delta;
+        Version++;
         if (size <= 0)
         {
             side.Remove(price);
@@ -30,6 +34,9 @@ internal sealed class SimKalshiBook
             side[price] = size;
         }
     }
+
+    /// <summary>Marks a wholesale replacement of the levels (SetBook) as a change.</summary>
+    public void Touch() => Version++;
 
     /// <summary>Best YES bid and YES ask (1 − best NO bid), with Kalshi's empty-side sentinels 0 and 1.</summary>
     public (decimal Bid, decimal Ask) BestYes() =>

@@ -131,6 +131,7 @@ public sealed partial class SimKalshiServer : IAsyncDisposable
             var book = BookOf(ticker);
             book.Yes.Clear();
             book.No.Clear();
+            book.Touch();
             foreach (var (price, size) in yes)
             {
                 book.Yes[Decimal(price)] = Decimal(size);
@@ -212,22 +213,24 @@ public sealed partial class SimKalshiServer : IAsyncDisposable
     internal SimKalshiBook BookOf(string ticker) =>
         _books.TryGetValue(ticker, out var book) ? book : throw new InvalidOperationException($"The fake Kalshi has no market {ticker}: add it first.");
 
-    /// <summary>Applies a signed delta to the server's book (under the server lock), as the venue's matching engine would.</summary>
-    internal void ApplyDelta(string ticker, bool yes, decimal price, decimal delta)
-    {
-        lock (_gate)
-        {
-            BookOf(ticker).Apply(yes, price, delta);
-        }
-    }
-
-    /// <summary>The market's book as (yes, no) level lists ascending by price, copied under the server lock.</summary>
-    internal (List<KeyValuePair<decimal, decimal>> Yes, List<KeyValuePair<decimal, decimal>> No) CopyBook(string ticker)
+    /// <summary>Applies a signed delta to the server's book (under the server lock), as the venue's matching engine would; returns the book's new version.</summary>
+    internal long ApplyDelta(string ticker, bool yes, decimal price, decimal delta)
     {
         lock (_gate)
         {
             var book = BookOf(ticker);
-            return ([.. book.Yes], [.. book.No]);
+            book.Apply(yes, price, delta);
+            return book.Version;
+        }
+    }
+
+    /// <summary>The market's book as (yes, no) level lists ascending by price and its version, copied under the server lock.</summary>
+    internal (List<KeyValuePair<decimal, decimal>> Yes, List<KeyValuePair<decimal, decimal>> No, long Version) CopyBook(string ticker)
+    {
+        lock (_gate)
+        {
+            var book = BookOf(ticker);
+            return ([.. book.Yes], [.. book.No], book.Version);
         }
     }
 

@@ -144,7 +144,8 @@ public sealed partial class SimKalshiSession
     /// <summary>Sends the market's book at the subscription's next seq; call holding the send lock.</summary>
     private Task SendSnapshotAsync(SimKalshiSubscription subscription, string ticker)
     {
-        var (yes, no) = _server.CopyBook(ticker);
+        var (yes, no, version) = _server.CopyBook(ticker);
+        subscription.SnapshotVersions[ticker] = version;
         var seq = subscription.NextSeq++;
         return SendAsync(SimKalshiServer.Json(json =>
         {

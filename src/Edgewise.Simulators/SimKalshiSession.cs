@@ -135,41 +135,11 @@ public sealed partial class SimKalshiSession : IDisposable
 
     /// <summary>Sends a ticker message (no seq) with the given YES bid and ask ("0.4200") and sizes.</summary>
     public Task PushTickerAsync(string ticker, string yesBid, string yesAsk, string bidSize = "10.00", string askSize = "10.00") =>
-        SendLockedAsync(SimKalshiServer.Json(json =>
-        {
-            json.WriteString("type", "ticker");
-            json.WriteNumber("sid", SidOf("ticker", ticker));
-            json.WriteStartObject("msg");
-            json.WriteString("market_ticker", ticker);
-            json.WriteString("market_id", SimKalshiServer.MarketId(ticker));
-            json.WriteString("price_dollars", yesBid);
-            json.WriteString("yes_bid_dollars", yesBid);
-            json.WriteString("yes_ask_dollars", yesAsk);
-            json.WriteString("yes_bid_size_fp", bidSize);
-            json.WriteString("yes_ask_size_fp", askSize);
-            json.WriteString("volume_fp", "0.00");
-            json.WriteString("open_interest_fp", "0.00");
-            json.WriteNumber("ts", _server.Now.ToUnixTimeSeconds());
-            json.WriteEndObject();
-        }));
+        SendTickerAsync(ticker, yesBid, yesAsk, bidSize, askSize, _server.Now.ToUnixTimeMilliseconds());
 
     /// <summary>Sends a public trade: <paramref name="count"/> contracts at YES price <paramref name="yesPrice"/>, the taker on <paramref name="takerSide"/>.</summary>
     public Task PushTradeAsync(string ticker, string yesPrice, string count, string takerSide) =>
-        SendLockedAsync(SimKalshiServer.Json(json =>
-        {
-            var price = SimKalshiServer.Decimal(yesPrice);
-            json.WriteString("type", "trade");
-            json.WriteNumber("sid", SidOf("trade", ticker));
-            json.WriteStartObject("msg");
-            json.WriteString("trade_id", SimKalshiServer.MarketId($"{ticker}/{yesPrice}/{count}/{_server.Now.ToUnixTimeMilliseconds()}"));
-            json.WriteString("market_ticker", ticker);
-            json.WriteString("yes_price_dollars", SimKalshiBook.Price(price));
-            json.WriteString("no_price_dollars", SimKalshiBook.Price(1 - price));
-            json.WriteString("count_fp", count);
-            json.WriteString("taker_side", takerSide);
-            json.WriteNumber("ts", _server.Now.ToUnixTimeSeconds());
-            json.WriteEndObject();
-        }));
+        SendTradeAsync(ticker, yesPrice, count, takerSide, _server.Now.ToUnixTimeMilliseconds());
 
     /// <summary>
     /// Sends a cfbenchmarks_value tick: the raw CF frame {"type":"value","id","time","value"} as a JSON STRING in "data", with

@@ -31,4 +31,7 @@ public sealed class SimKalshiSubscription
 
     /// <summary>The seq the next sequenced message of this subscription carries (Kalshi starts at 1).</summary>
     public long NextSeq { get; internal set; } = 1;
+
+    /// <summary>The server book's version each market's last snapshot on this subscription showed (broadcast deltas up to it are skipped).</summary>
+    internal Dictionary<string, long> SnapshotVersions { get; } = new(StringComparer.Ordinal);
 }

@@ -139,6 +139,8 @@ public sealed class SimVenueServer : IAsyncDisposable
         }
 
         await _stopping.CancelAsync();
+        _newConnections.Writer.TryComplete(); // a loop awaiting the next connection ends instead of waiting forever
+        _newRequests.Writer.TryComplete();
         foreach (var connection in Connections)
         {
             connection.Abort();

@@ -1,0 +1,71 @@
+using Edgewise.Core.Books;
+using Edgewise.Core.Contracts;
+using Edgewise.Core.Instruments;
+using Edgewise.TestKit;
+using Edgewise.Tests.Venues.Feeds;
+using Edgewise.Venues.Kalshi;
+
+namespace Edgewise.Tests.Simulators;
+
+/// <summary>
+/// Same seed, same clock ticks, same frames: two worlds run side by side with the same steps, each watched by the REAL clients of
+/// all five venues, give identical WebSocket frame sequences per venue; another seed gives others.
+/// </summary>
+public sealed class SimulatedMarketsDeterminismTests
+{
+    [Fact]
+    public async Task TwoRuns_SameSeed_IdenticalFramesPerVenue_AnotherSeedDiffers()
+    {
+        var first = await RunAsync(seed: 11);
+        var second = await RunAsync(seed: 11);
+        var other = await RunAsync(seed: 12);
+
+        foreach (var venue in first.Keys)
+        {
+            Assert.True(first[venue].Count > 50, $"{venue}: only {first[venue].Count} frames in 45 s");
+            Assert.Equal(first[venue], second[venue]);
+            Assert.NotEqual(first[venue], other[venue]);
+        }
+
+        Assert.Equal(["binanceus", "bitstamp", "coinbase", "kalshi", "kraken"], first.Keys.Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>The WebSocket frames each client received, in order; Kraken's pongs (answers to the client's clock-driven pings, whose place among the data depends on socket timing) left out.</summary>
+    private static async Task<Dictionary<string, List<string>>> RunAsync(int seed)
+    {
+        await using var h = await SimulatedWorldHarness.StartAsync(seed);
+        var kalshiFrames = new ListFrameSink();
+        var sink = new AwaitingSink();
+        var ticker = "KXBTC15M-25DEC311915-15"; // the window open at the start (00:00-00:15Z)
+        var kalshi = new KalshiDataClient(new KalshiDataOptions
+        {
+            WebSocketUri = h.Markets.KalshiWebSocket,
+            RestBaseUri = h.Markets.KalshiRest,
+            Markets = [ticker],
+            Connection = SimulatedWorldHarness.Connection(),
+        }, sink, h.Clock, h.Markets.CreateKalshiAuth(h.Clock), recorder: kalshiFrames, random: FeedTestSettings.Random());
+        h.Own(kalshi);
+        h.Track(kalshi.RunAsync(h.Stopping));
+        await h.StartSpotClientsAsync(beforeFirstStep: async () =>
+        {
+            var session = await h.Markets.Kalshi.Server.NextSessionAsync();
+            foreach (var channel in new[] { "orderbook_delta", "ticker", "trade" })
+            {
+                await session.WaitForSubscriptionAsync(channel, ticker);
+            }
+
+            await session.WaitForSubscriptionAsync("cfbenchmarks_value");
+            await sink.WaitUntilAsync(s => s.HealthOf(new InstrumentId(KalshiParser.VenueName, ticker)) == BookHealth.Healthy, "the Kalshi book healthy");
+        });
+        await h.AdvanceAsync(TimeSpan.FromSeconds(44));
+        await h.SpotBooksSyncedAsync();
+
+        var frames = h.Spots.ToDictionary(f => f.Instrument.Venue, f => WebSocketFrames(f.Recorder));
+        frames["kalshi"] = WebSocketFrames(kalshiFrames);
+        frames["kraken"].RemoveAll(f => f.StartsWith("""{"method":"pong""", StringComparison.Ordinal));
+        return frames;
+    }
+
+    private static List<string> WebSocketFrames(ListFrameSink recorder) =>
+        [.. recorder.Frames.Where(f => f.Source == FrameSource.Ws).Select(f => f.Text)];
+}
