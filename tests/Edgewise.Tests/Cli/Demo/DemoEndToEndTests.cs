@@ -2,9 +2,7 @@ using System.Net;
 using Edgewise.Cli.Commands;
 using Edgewise.Cli.Demo;
 using Edgewise.Cli.Run;
-using Edgewise.Simulators.Market;
 using Edgewise.Storage.Store;
-using Edgewise.TestKit;
 using Edgewise.Tests.Cli.Run;
 
 namespace Edgewise.Tests.Cli.Demo;
@@ -25,7 +23,6 @@ public sealed class DemoEndToEndTests : IDisposable
     public async Task RunAsync_SeededFastShortDemo_TradesServesTheDashboardAndLeavesTheReport()
     {
         var ct = TestContext.Current.CancellationToken;
-        await SkipWhileSimulatedMarketsIsASkeletonAsync(ct);
         var outDir = Path.Combine(_dir, "out");
         var output = new AwaitingWriter();
         using var error = new StringWriter();
@@ -66,21 +63,5 @@ public sealed class DemoEndToEndTests : IDisposable
         var report = Path.Combine(outDir, PaperRunReport.FileName);
         Assert.Contains($"  report: {report}", output.Lines);
         Assert.Contains("kalshi-btc-v6", File.ReadAllText(report), StringComparison.Ordinal);
-    }
-
-    /// <summary>
-    /// Until the market generator is merged, SimulatedMarkets is a contract skeleton whose StartAsync throws
-    /// NotImplementedException; the demo cannot run, and the test says so instead of failing. Remove with the merge.
-    /// </summary>
-    private static async Task SkipWhileSimulatedMarketsIsASkeletonAsync(CancellationToken ct)
-    {
-        try
-        {
-            await using var probe = await SimulatedMarkets.StartAsync(new SimulatedMarketsOptions { Clock = new ManualTimeProvider() }, ct);
-        }
-        catch (NotImplementedException e)
-        {
-            Assert.Skip($"SimulatedMarkets is not implemented on this branch yet: {e.Message}");
-        }
     }
 }
