@@ -14,7 +14,7 @@ internal static class EdgewiseCli
             BacktestCommand.Create(),
             RunCommand.Create(),
             RecordCommand.Create(),
-            NotAvailableCommand.Create("demo", "Run the whole system on simulated venues", "the demo and dashboards issue"),
+            DemoCommand.Create(),
             VerifyCommand.Create(),
             ReportCommand.Create(),
         };

@@ -1,13 +1,17 @@
-// `edgewise run --profile NAME [--live] [--duration TIMESPAN] [--out DIR] [--port N] [--no-dashboard]
+// `edgewise run --profile NAME [--live] [--duration TIMESPAN] [--out DIR] [--port N] [--no-dashboard] [--no-tui]
 //   [--status-every TIMESPAN] [--checkpoint-every TIMESPAN]`: runs a BTC binary profile on live market data with
 // simulated fills (PaperSession). --live is refused: live order entry is a later task, and a run that looked live but
-// was not would be worse than none. Exit codes: 0 stopped normally (Ctrl+C or --duration), 1 bad arguments,
-// configuration or profile, 2 --live.
+// was not would be worse than none. On a terminal the terminal dashboard is shown (the session's lines go to
+// <out>/session.log meanwhile) unless --no-tui; at the end report.html is written beside results.json.
+// Exit codes: 0 stopped normally (Ctrl+C or --duration), 1 bad arguments, configuration, profile or a taken port, 2 --live.
 using System.CommandLine;
 using Edgewise.Cli.Backtest;
 using Edgewise.Cli.Configuration;
+using Edgewise.Cli.Dashboard;
 using Edgewise.Cli.Run;
+using Edgewise.Cli.Terminal;
 using Edgewise.Strategies.BtcBinary.Profiles;
+using Spectre.Console;
 
 namespace Edgewise.Cli.Commands;
 
@@ -24,6 +28,7 @@ internal static class RunCommand
         var outDirectory = new Option<string?>("--out") { Description = "Directory for checkpoint.json and results.json (default out/run-<run id>)." };
         var port = new Option<int?>("--port") { Description = "Dashboard port (the configuration's dashboard.port when omitted)." };
         var noDashboard = new Option<bool>("--no-dashboard") { Description = "Do not start the dashboard." };
+        var noTui = new Option<bool>("--no-tui") { Description = "Do not show the terminal dashboard (it is shown when the output is a terminal)." };
         var statusEvery = new Option<TimeSpan>("--status-every")
         {
             Description = "How often a status line is printed (hh:mm:ss).",
@@ -37,7 +42,7 @@ internal static class RunCommand
 
         var command = new Command("run", "Run a strategy profile on live data, on paper unless --live.")
         {
-            profile, live, duration, outDirectory, port, noDashboard, statusEvery, checkpointEvery,
+            profile, live, duration, outDirectory, port, noDashboard, noTui, statusEvery, checkpointEvery,
         };
         command.SetAction((parse, ct) => RunAsync(
             new Request(parse.GetValue(GlobalOptions.Config), parse.GetValue(profile), parse.GetValue(live), new PaperSettings
@@ -48,12 +53,17 @@ internal static class RunCommand
                 CheckpointInterval = parse.GetValue(checkpointEvery),
                 Dashboard = !parse.GetValue(noDashboard),
                 DashboardPort = parse.GetValue(port),
-            }),
+            }, TerminalFor(parse.InvocationConfiguration.Output, parse.GetValue(noTui))),
             parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, TimeProvider.System, ct));
         return command;
     }
 
-    internal sealed record Request(string? ConfigPath, string? Profile, bool Live, PaperSettings Settings);
+    /// <summary>What `run` was asked for; Terminal is where to draw the terminal dashboard (null for none).</summary>
+    internal sealed record Request(string? ConfigPath, string? Profile, bool Live, PaperSettings Settings, IAnsiConsole? Terminal = null);
+
+    /// <summary>The process console when <paramref name="output"/> is it, it is a terminal and --no-tui was not given; otherwise null.</summary>
+    internal static IAnsiConsole? TerminalFor(TextWriter output, bool noTui) =>
+        ReferenceEquals(output, Console.Out) && TerminalDashboardHost.ShouldShowOnConsole(noTui) ? AnsiConsole.Console : null;
 
     internal static async Task<int> RunAsync(Request request, TextWriter output, TextWriter error, TimeProvider clock, CancellationToken ct)
     {
@@ -111,6 +121,12 @@ internal static class RunCommand
             }
         }
 
+        if (loaded.Config is { } checkedConfig && problems.Count == 0 && settings.Dashboard && checkedConfig.Dashboard.Enabled
+            && DashboardPort.Problem(checkedConfig.Dashboard.Bind, settings.DashboardPort ?? checkedConfig.Dashboard.Port) is { } portProblem)
+        {
+            problems.Add(portProblem);
+        }
+
         if (problems.Count > 0 || profile is null || loaded.Config is null)
         {
             foreach (var problem in problems)
@@ -123,8 +139,20 @@ internal static class RunCommand
 
         try
         {
-            var session = new PaperSession(loaded.Config, profile, settings, output, clock);
-            await session.RunAsync(ct).ConfigureAwait(false);
+            PaperOutcome outcome;
+            await using (var terminal = new TerminalDashboardRun(output, request.Terminal, clock))
+            {
+                var session = new PaperSession(loaded.Config, profile, settings, terminal.Output, clock);
+                session.Started += live => terminal.Start(live.OutDirectory, live.View);
+                outcome = await session.RunAsync(ct).ConfigureAwait(false);
+                await terminal.StopAsync().ConfigureAwait(false);
+                if (terminal.LogPath is { } log)
+                {
+                    await output.WriteLineAsync($"edgewise run: stopped ({outcome.ExitReason}); results in {outcome.ResultsPath}; log in {log}").ConfigureAwait(false);
+                }
+            }
+
+            await output.WriteLineAsync(PaperRunReport.Line(PaperRunReport.Write(loaded.Config.Store.Path, outcome))).ConfigureAwait(false);
             return 0;
         }
         catch (PaperSetupException e)

@@ -46,6 +46,6 @@ internal static class RunReportFiles
         }
 
         HtmlReportWriter.Write(outPath, report);
-        return ReportWriteResult.Ok(outPath);
+        return ReportWriteResult.Ok(outPath) with { Report = report };
     }
 }

@@ -58,9 +58,18 @@ internal sealed partial class PaperSession
         return _settings.AdjustKalshi is { } adjust ? adjust(options) : options;
     }
 
-    /// <summary>Kalshi credentials from the environment, or null (with a note saying why) when they are not set.</summary>
+    /// <summary>
+    /// Kalshi credentials this session reads (and so owns) from the environment, or null (with a note saying why) when they
+    /// are not set or the caller gave its own (PaperSettings.KalshiAuth, which wins).
+    /// </summary>
     private KalshiAuth? KalshiCredentials(out string note)
     {
+        if (_settings.KalshiAuth is { } given)
+        {
+            note = $"signing as key {given.KeyId} (given)";
+            return null;
+        }
+
         var credentials = _config.Venues.Kalshi.Credentials;
         var keyIdEnv = credentials?.KeyIdEnv;
         var keyFileEnv = credentials?.PrivateKeyFileEnv;

@@ -121,7 +121,8 @@ internal sealed partial class PaperSession
         // Everything the configuration can get wrong is checked before the run's row exists.
         var spotPlan = PlanSpot();
         var kalshiOptions = KalshiOptions();
-        using var auth = KalshiCredentials(out var authNote);
+        using var ownedAuth = KalshiCredentials(out var authNote);
+        var auth = _settings.KalshiAuth ?? ownedAuth;
         var storeDirectory = Path.GetDirectoryName(Path.GetFullPath(_config.Store.Path));
         if (storeDirectory is not null)
         {
@@ -170,7 +171,8 @@ internal sealed partial class PaperSession
                 engine.Post(() => printed(copy)); // after the publisher has armed its next timer
             }
         });
-        var publisher = new IndexTickPublisher("btc-index", engine.Bus, new ProxyIndexTickSource(proxy));
+        var indexSource = new ProxyIndexTickSource(proxy);
+        var publisher = new IndexTickPublisher("btc-index", engine.Bus, indexSource);
         var strategy = new BtcBinaryStrategy(StrategyId, _profile.Options, engine.Bus);
         _strategy = strategy;
         engine.Strategies.Add(publisher);
@@ -199,23 +201,23 @@ internal sealed partial class PaperSession
         tracker.WakeScheduled += at => TrackerWakeScheduled?.Invoke(at);
         kalshi.ModeChanged += mode => _output.WriteLine($"kalshi: feed mode {mode}");
 
-        using var dashboard = _settings.Dashboard && _config.Dashboard.Enabled
-            ? DashboardPublisher.Attach(engine, () => [.. _supervisor.GetHealth().Select(static h => h.ToFeedStatus())])
-            : null;
+        // Attached even without the web dashboard: the terminal dashboard reads the same snapshots.
+        using var dashboard = DashboardPublisher.Attach(engine, () => [.. _supervisor.GetHealth().Select(static h => h.ToFeedStatus())]);
 
         await _output.WriteLineAsync(
             $"edgewise run: profile {_profile.Name} (sha256 {_profile.Sha256}) on paper, run {_runId}, output {_outDirectory}").ConfigureAwait(false);
         await _output.WriteLineAsync($"kalshi: {authNote}").ConfigureAwait(false);
+        var server = await StartDashboardAsync(dashboard, engine, ct).ConfigureAwait(false); // before anything runs: a taken port is a setup error
 
         using var engineStop = new CancellationTokenSource();
         var engineTask = engine.RunAsync(engineStop.Token); // starts the strategies on this thread before its first await
         using var feedStop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var feedTask = _supervisor.RunAsync(feedStop.Token);
         var trackerTask = tracker.RunAsync(feedStop.Token);
-        var server = await StartDashboardAsync(dashboard, engine, ct).ConfigureAwait(false);
         string exitReason;
         try
         {
+            RaiseStarted(engine, dashboard, indexSource, strategy, server);
             using var heartbeat = new HeartbeatService(engine);
             using var watchdog = new HeartbeatWatchdog(_clock, heartbeat.Interval, () => heartbeat.LastBeatNs,
                 incident => _output.WriteLine($"INCIDENT: {incident}"), recovered => _output.WriteLine($"recovered: {recovered}"));
@@ -326,9 +328,9 @@ internal sealed partial class PaperSession
         return new BinaryMarket(yes.Id.Symbol, yes, no);
     }
 
-    private async Task<DashboardServer?> StartDashboardAsync(DashboardPublisher? publisher, EngineLoop engine, CancellationToken ct)
+    private async Task<DashboardServer?> StartDashboardAsync(DashboardPublisher publisher, EngineLoop engine, CancellationToken ct)
     {
-        if (publisher is null)
+        if (!_settings.Dashboard || !_config.Dashboard.Enabled)
         {
             return null;
         }
@@ -342,9 +344,14 @@ internal sealed partial class PaperSession
         {
             await server.StartAsync(ct).ConfigureAwait(false);
         }
-        catch
+        catch (Exception e)
         {
             await server.DisposeAsync().ConfigureAwait(false);
+            if (e is IOException)
+            {
+                throw new PaperSetupException($"dashboard: cannot listen on {_config.Dashboard.Bind}:{_settings.DashboardPort ?? _config.Dashboard.Port}: {e.Message}", e);
+            }
+
             throw;
         }
 

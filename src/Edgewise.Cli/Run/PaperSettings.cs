@@ -26,6 +26,12 @@ internal sealed record PaperSettings
     /// <summary>Largest age of the BTC index before trading stops with a DATA_OUTAGE.</summary>
     public TimeSpan IndexMaxAge { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Kalshi credentials given by the caller (the demo's simulated Kalshi key), used instead of the environment variables
+    /// the configuration names. The caller owns it: the session does not dispose it.
+    /// </summary>
+    public Venues.Kalshi.KalshiAuth? KalshiAuth { get; init; }
+
     /// <summary>The Kalshi client's options are built from the configuration and then passed through this (tests shorten intervals).</summary>
     public Func<Venues.Kalshi.KalshiDataOptions, Venues.Kalshi.KalshiDataOptions>? AdjustKalshi { get; init; }
 }

@@ -1,5 +1,7 @@
 // The live source of IndexTick: evaluates the BTC index proxy once a second (BtcIndexProxy.OnSecond records the
 // print in the proxy's own history too) and reports the chosen series, or an outage tick when the proxy has no value.
+// The last evaluation is kept for displays on other threads (an IndexValue is immutable once built); a display must not
+// call the proxy itself, because an evaluation moves its deviation hysteresis and volume windows.
 using Edgewise.Core.Numerics;
 using Edgewise.Strategies.Indicators;
 
@@ -9,9 +11,15 @@ public sealed class ProxyIndexTickSource(BtcIndexProxy proxy, IndexSeries series
 {
     private const long NanosPerSecond = 1_000_000_000L;
 
+    private IndexValue? _last;
+
+    /// <summary>The newest evaluation (null before the first); readable from any thread.</summary>
+    public IndexValue? Last => Volatile.Read(ref _last);
+
     public bool TryRead(long nowNs, out IndexTick tick)
     {
         var value = proxy.OnSecond(nowNs);
+        Volatile.Write(ref _last, value);
         tick = value.IsUsable && value.ValueOf(series) is { } usd and > 0m
             ? IndexTick.Usable(Price.FromDecimal(usd), nowNs)
             : IndexTick.Outage(nowNs);

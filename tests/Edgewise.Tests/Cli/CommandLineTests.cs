@@ -19,17 +19,6 @@ public sealed class CommandLineTests : IDisposable
     private int Invoke(params string[] args) =>
         EdgewiseCli.Build().Parse(args).Invoke(new InvocationConfiguration { Output = _out, Error = _err });
 
-    [Theory]
-    [InlineData("demo")]
-    public void Invoke_CommandNotBuiltYet_SaysSoAndExitsWith2(string command)
-    {
-        var code = Invoke(command, "--profile", "kalshi-btc-v6");
-
-        Assert.Equal(2, code);
-        Assert.Equal($"edgewise {command}: not available yet", _err.ToString().Split(" (")[0]);
-        Assert.Equal(string.Empty, _out.ToString());
-    }
-
     [Fact]
     public void Replay_MissingInputFile_OneErrorLineNamingThePathAndExit1()
     {

@@ -50,6 +50,20 @@ public sealed class DecisionLog
         }
     }
 
+    /// <summary>The newest <paramref name="count"/> records held (fewer when fewer are held), oldest first.</summary>
+    public IReadOnlyList<DecisionRecord> Newest(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        var taken = Math.Min(count, Count);
+        var list = new DecisionRecord[taken];
+        for (var i = 0; i < taken; i++)
+        {
+            list[i] = _ring[(_start + Count - taken + i) % _ring.Length];
+        }
+
+        return list;
+    }
+
     /// <summary>The records held, oldest first.</summary>
     public IReadOnlyList<DecisionRecord> Snapshot()
     {

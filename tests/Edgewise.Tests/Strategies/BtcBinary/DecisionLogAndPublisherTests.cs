@@ -4,6 +4,7 @@ using Edgewise.Engine.Loop;
 using Edgewise.Engine.Time;
 using Edgewise.Strategies.BtcBinary;
 using Edgewise.Strategies.BtcBinary.Decisions;
+using Edgewise.Strategies.Indicators;
 
 namespace Edgewise.Tests.Strategies.BtcBinary;
 
@@ -21,6 +22,22 @@ public sealed class DecisionLogAndPublisherTests
         Assert.Equal([3L, 4L, 5L], log.Snapshot().Select(static r => r.Sequence).ToList());
         Assert.Equal(5, log.Recorded);
         Assert.Equal(2, log.Dropped);
+    }
+
+    [Theory]
+    [InlineData(2, new long[] { 4, 5 })]          // ring wrapped (3..5 held): the last two
+    [InlineData(3, new long[] { 3, 4, 5 })]
+    [InlineData(10, new long[] { 3, 4, 5 })]      // more than held: all held
+    [InlineData(0, new long[] { })]
+    public void DecisionLog_Newest_TakesTheNewestOldestFirst(int count, long[] expected)
+    {
+        var log = new DecisionLog(3);
+        for (var i = 1; i <= 5; i++)
+        {
+            log.Add(new DecisionRecord(log.NextSequence, i, "m", DecisionKind.Skip, null, null, "x", null, null, null, null, null, null));
+        }
+
+        Assert.Equal(expected, log.Newest(count).Select(static r => r.Sequence).ToArray());
     }
 
     [Fact]
@@ -60,4 +77,19 @@ public sealed class DecisionLogAndPublisherTests
     [Fact]
     public void RecordedIndexTickSource_SamplesOutOfOrder_Throws() =>
         Assert.Throws<ArgumentException>(() => new RecordedIndexTickSource([IndexTick.Outage(2), IndexTick.Outage(1)]));
+
+    [Fact]
+    public void ProxyIndexTickSource_Read_KeepsTheEvaluationItReportedAsLast()
+    {
+        const long T0 = 1_770_000_000_000_000_000L;
+        var source = new ProxyIndexTickSource(new BtcIndexProxy(new BtcIndexOptions(), static _ => null));
+        Assert.Null(source.Last);
+
+        Assert.True(source.TryRead(T0, out var tick));
+
+        // No venue at all: an outage tick, and the kept evaluation is the same unusable one, at the same time.
+        Assert.False(tick.IsUsable);
+        Assert.NotNull(source.Last);
+        Assert.Equal((T0, false, 0), (source.Last.TsNs, source.Last.IsUsable, source.Last.IncludedVenues));
+    }
 }
