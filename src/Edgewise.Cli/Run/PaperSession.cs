@@ -191,7 +191,11 @@ internal sealed partial class PaperSession
         {
             if (tick.IndexId == BrtiIndexId && !tick.FiveHz)
             {
-                engine.Post(() => BrtiCompared?.Invoke(tracking.Add(tick.SourceTs, tick.Value)));
+                engine.Post(() =>
+                {
+                    var bps = tracking.Add(tick.SourceTs, tick.Value); // not inside ?.Invoke(...): that skips its arguments without a handler
+                    BrtiCompared?.Invoke(bps);
+                });
             }
         };
         _supervisor = new FeedSupervisor(feeds, _clock);

@@ -60,6 +60,15 @@ public sealed class DemoEndToEndTests : IDisposable
             Assert.NotEmpty(store.LoadFills(runRow.Id));
         }
 
+        // The simulated Kalshi relays the generator's true price as BRTI, and the four simulated books sit within a few bps of it:
+        // the proxy must have been compared with those prints (issue 3's live check) and track them closely.
+        using (var results = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, PaperSession.ResultsFile))))
+        {
+            var tracking = results.RootElement.GetProperty("index_tracking");
+            Assert.True(tracking.GetProperty("matched").GetInt32() > 100, tracking.ToString());
+            Assert.True(decimal.Parse(tracking.GetProperty("p50_abs_bps").GetString()!, System.Globalization.CultureInfo.InvariantCulture) < 5m, tracking.ToString());
+        }
+
         var report = Path.Combine(outDir, PaperRunReport.FileName);
         Assert.Contains($"  report: {report}", output.Lines);
         Assert.Contains("kalshi-btc-v6", File.ReadAllText(report), StringComparison.Ordinal);
