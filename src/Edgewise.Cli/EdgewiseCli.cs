@@ -17,6 +17,7 @@ internal static class EdgewiseCli
             NotAvailableCommand.Create("demo", "Run the whole system on simulated venues", "the demo and dashboards issue"),
             VerifyCommand.Create(),
             ReportCommand.Create(),
+            StoreSoakCommand.Create(),
         };
         root.Options.Add(GlobalOptions.Config);
         return root;

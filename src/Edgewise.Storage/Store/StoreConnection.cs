@@ -10,15 +10,19 @@ namespace Edgewise.Storage.Store;
 
 internal static class StoreConnection
 {
+    public static readonly TimeSpan DefaultBusyTimeout = TimeSpan.FromSeconds(5);
+
     private static readonly Lazy<bool> NativeReady = new(static () =>
     {
         SQLitePCL.Batteries_V2.Init();
         return true;
     });
 
-    public static SqliteConnection OpenWriter(string path)
+    public static SqliteConnection OpenWriter(string path) => OpenWriter(path, DefaultBusyTimeout);
+
+    public static SqliteConnection OpenWriter(string path, TimeSpan busyTimeout)
     {
-        var connection = Open(path, SqliteOpenMode.ReadWriteCreate);
+        var connection = Open(path, SqliteOpenMode.ReadWriteCreate, busyTimeout);
         try
         {
             var mode = Scalar(connection, "PRAGMA journal_mode=WAL;") as string;
@@ -44,7 +48,7 @@ internal static class StoreConnection
             throw new FileNotFoundException($"SQLite store {path} does not exist.", path);
         }
 
-        return Open(path, SqliteOpenMode.ReadOnly);
+        return Open(path, SqliteOpenMode.ReadOnly, DefaultBusyTimeout);
     }
 
     public static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
@@ -63,7 +67,7 @@ internal static class StoreConnection
         return command.ExecuteScalar();
     }
 
-    private static SqliteConnection Open(string path, SqliteOpenMode mode)
+    private static SqliteConnection Open(string path, SqliteOpenMode mode, TimeSpan busyTimeout)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         _ = NativeReady.Value;
@@ -79,7 +83,8 @@ internal static class StoreConnection
         try
         {
             connection.Open();
-            Execute(connection, "PRAGMA busy_timeout=5000;");
+            Execute(connection, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"PRAGMA busy_timeout={(long)busyTimeout.TotalMilliseconds};"));
             return connection;
         }
         catch

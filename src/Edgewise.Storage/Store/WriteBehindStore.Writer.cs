@@ -73,10 +73,7 @@ public sealed partial class WriteBehindStore
         while (records < _options.MaxBatchRecords && _queue.Reader.TryRead(out var item))
         {
             batch.Add(item);
-            if (item.Record is not null)
-            {
-                records++;
-            }
+            records += item.Count;
         }
     }
 
@@ -150,11 +147,8 @@ public sealed partial class WriteBehindStore
         long bytes = 0;
         foreach (var item in batch)
         {
-            if (item.Record is not null)
-            {
-                records++;
-                bytes += item.Bytes;
-            }
+            records += item.Count;
+            bytes += item.Bytes;
         }
 
         Interlocked.Add(ref _committedRecords, records);
