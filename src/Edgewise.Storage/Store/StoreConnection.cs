@@ -10,7 +10,8 @@ namespace Edgewise.Storage.Store;
 
 internal static class StoreConnection
 {
-    public static readonly TimeSpan DefaultBusyTimeout = TimeSpan.FromSeconds(5);
+    /// <summary>How long a statement waits on another connection's lock before failing with SQLITE_BUSY.</summary>
+    public static readonly TimeSpan DefaultBusyTimeout = TimeSpan.FromSeconds(30);
 
     private static readonly Lazy<bool> NativeReady = new(static () =>
     {
@@ -77,14 +78,15 @@ internal static class StoreConnection
             Mode = mode,
             Pooling = false,
             ForeignKeys = true,
-            DefaultTimeout = 30,
+            // Microsoft.Data.Sqlite retries a busy statement itself until the command timeout (whole seconds, 0 = forever).
+            DefaultTimeout = Math.Max(1, (int)Math.Ceiling(busyTimeout.TotalSeconds)),
         };
         var connection = new SqliteConnection(builder.ToString());
         try
         {
             connection.Open();
             Execute(connection, string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"PRAGMA busy_timeout={(long)busyTimeout.TotalMilliseconds};"));
+                $"PRAGMA busy_timeout={Math.Max(1000L, (long)busyTimeout.TotalMilliseconds)};"));
             return connection;
         }
         catch

@@ -20,8 +20,8 @@ public sealed record StoreOptions
     public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
-    /// How long SQLite waits on another connection's lock before a write fails with SQLITE_BUSY (which the writer then
-    /// handles like any failed commit: halt requested, batch retried). Whole milliseconds.
+    /// How long a write waits on another connection's lock before it fails with SQLITE_BUSY (which the writer then
+    /// handles like any failed commit: halt requested, batch retried). Whole seconds, at least one.
     /// </summary>
     public TimeSpan BusyTimeout { get; init; } = StoreConnection.DefaultBusyTimeout;
 
@@ -32,6 +32,6 @@ public sealed record StoreOptions
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxBatchRecords, nameof(MaxBatchRecords));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(RetryDelay, TimeSpan.Zero, nameof(RetryDelay));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxRetryDelay, RetryDelay, nameof(MaxRetryDelay));
-        ArgumentOutOfRangeException.ThrowIfLessThan(BusyTimeout, TimeSpan.Zero, nameof(BusyTimeout));
+        ArgumentOutOfRangeException.ThrowIfLessThan(BusyTimeout, TimeSpan.FromSeconds(1), nameof(BusyTimeout));
     }
 }

@@ -1,5 +1,8 @@
 // The live source of IndexTick: evaluates the BTC index proxy once a second (BtcIndexProxy.OnSecond records the
 // print in the proxy's own history too) and reports the chosen series, or an outage tick when the proxy has no value.
+// Live, "now" is the wall clock, which can step back (NTP): the index then reports an outage until the clock is past
+// the last second it printed, because prints must not go back in time and book ages measured across the step mean
+// nothing. Trading resumes by itself once the clock has caught up.
 using Edgewise.Core.Numerics;
 using Edgewise.Strategies.Indicators;
 
@@ -9,8 +12,18 @@ public sealed class ProxyIndexTickSource(BtcIndexProxy proxy, IndexSeries series
 {
     private const long NanosPerSecond = 1_000_000_000L;
 
+    /// <summary>Reads taken while the clock was behind the last print (each an outage tick).</summary>
+    public long ClockStepsBack { get; private set; }
+
     public bool TryRead(long nowNs, out IndexTick tick)
     {
+        if (proxy.History.LatestSecond is { } latest && IndexHistory.SecondOf(nowNs) < latest)
+        {
+            ClockStepsBack++;
+            tick = IndexTick.Outage(nowNs);
+            return true;
+        }
+
         var value = proxy.OnSecond(nowNs);
         tick = value.IsUsable && value.ValueOf(series) is { } usd and > 0m
             ? IndexTick.Usable(Price.FromDecimal(usd), nowNs)
