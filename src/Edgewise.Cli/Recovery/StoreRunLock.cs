@@ -50,5 +50,29 @@ internal sealed class StoreRunLock : IDisposable
         return new StoreRunLock(path, stream);
     }
 
+    /// <summary>True when another process holds the lock of the store at <paramref name="storePath"/> (creates nothing).</summary>
+    public static bool IsHeldElsewhere(string storePath)
+    {
+        var path = System.IO.Path.GetFullPath(storePath) + ".lock";
+        if (!File.Exists(path))
+        {
+            return false;
+        }
+
+        try
+        {
+            using var probe = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.None);
+            return false;
+        }
+        catch (FileNotFoundException)
+        {
+            return false;
+        }
+        catch (IOException)
+        {
+            return true;
+        }
+    }
+
     public void Dispose() => _stream.Dispose();
 }

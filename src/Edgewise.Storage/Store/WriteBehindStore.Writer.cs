@@ -122,6 +122,11 @@ public sealed partial class WriteBehindStore
     private void WriteBatch(List<PendingItem> batch, List<(RunStartRequest, long)> runIds)
     {
         runIds.Clear();
+        if (batch.TrueForAll(static item => item.Record is null))
+        {
+            return; // flush markers only: nothing to commit, no empty transaction (and fsync) to pay for
+        }
+
         using var transaction = _connection.BeginTransaction(deferred: false);
         foreach (var item in batch)
         {
