@@ -17,6 +17,7 @@ internal static class EdgewiseCli
             DemoCommand.Create(),
             VerifyCommand.Create(),
             ReportCommand.Create(),
+            StoreSoakCommand.Create(),
         };
         root.Options.Add(GlobalOptions.Config);
         return root;

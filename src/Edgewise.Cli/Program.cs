@@ -1,3 +1,6 @@
+using System.CommandLine;
 using Edgewise.Cli;
+using Edgewise.Cli.Commands;
 
-return await EdgewiseCli.Build().Parse(args).InvokeAsync();
+using var signals = ShutdownSignals.Register(Console.Error);
+return await EdgewiseCli.Build().Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, signals.Token);

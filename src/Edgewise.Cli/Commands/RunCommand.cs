@@ -1,8 +1,9 @@
 // `edgewise run --profile NAME [--live] [--duration TIMESPAN] [--out DIR] [--port N] [--no-dashboard] [--no-tui]
-//   [--status-every TIMESPAN] [--checkpoint-every TIMESPAN]`: runs a BTC binary profile on live market data with
-// simulated fills (PaperSession). --live is refused: live order entry is a later task, and a run that looked live but
-// was not would be worse than none. On a terminal the terminal dashboard is shown (the session's lines go to
-// <out>/session.log meanwhile) unless --no-tui; at the end report.html is written beside results.json.
+//   [--status-every TIMESPAN] [--checkpoint-every TIMESPAN] [--new-run]`: runs a BTC binary profile on live market data
+// with simulated fills (PaperSession); a run the store holds unfinished (killed, crashed) is resumed unless --new-run.
+// --live is refused: live order entry is a later task, and a run that looked live but was not would be worse than none.
+// On a terminal the terminal dashboard is shown (the session's lines go to <out>/session.log meanwhile) unless --no-tui;
+// at the end report.html is written beside results.json.
 // Exit codes: 0 stopped normally (Ctrl+C or --duration), 1 bad arguments, configuration, profile or a taken port, 2 --live.
 using System.CommandLine;
 using Edgewise.Cli.Backtest;
@@ -29,6 +30,10 @@ internal static class RunCommand
         var port = new Option<int?>("--port") { Description = "Dashboard port (the configuration's dashboard.port when omitted)." };
         var noDashboard = new Option<bool>("--no-dashboard") { Description = "Do not start the dashboard." };
         var noTui = new Option<bool>("--no-tui") { Description = "Do not show the terminal dashboard (it is shown when the output is a terminal)." };
+        var newRun = new Option<bool>("--new-run")
+        {
+            Description = "Start a new run even if the store's last run did not end cleanly (it is closed as abandoned instead of resumed).",
+        };
         var statusEvery = new Option<TimeSpan>("--status-every")
         {
             Description = "How often a status line is printed (hh:mm:ss).",
@@ -42,7 +47,7 @@ internal static class RunCommand
 
         var command = new Command("run", "Run a strategy profile on live data, on paper unless --live.")
         {
-            profile, live, duration, outDirectory, port, noDashboard, noTui, statusEvery, checkpointEvery,
+            profile, live, duration, outDirectory, port, noDashboard, noTui, statusEvery, checkpointEvery, newRun,
         };
         command.SetAction((parse, ct) => RunAsync(
             new Request(parse.GetValue(GlobalOptions.Config), parse.GetValue(profile), parse.GetValue(live), new PaperSettings
@@ -53,6 +58,7 @@ internal static class RunCommand
                 CheckpointInterval = parse.GetValue(checkpointEvery),
                 Dashboard = !parse.GetValue(noDashboard),
                 DashboardPort = parse.GetValue(port),
+                NewRun = parse.GetValue(newRun),
             }, TerminalFor(parse.InvocationConfiguration.Output, parse.GetValue(noTui))),
             parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, TimeProvider.System, ct));
         return command;

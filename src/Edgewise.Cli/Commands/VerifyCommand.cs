@@ -17,7 +17,7 @@ internal static class VerifyCommand
             Description = "How long to wait for each feed's host to accept a connection (hh:mm:ss).",
             DefaultValueFactory = _ => TimeSpan.FromSeconds(3),
         };
-        var command = new Command("verify", "Pre-flight check: configuration, credentials, clock, feeds, risk limits and kill switch.") { timeout };
+        var command = new Command("verify", "Pre-flight check: configuration, credentials, clock, store, feeds, risk limits and kill switch.") { timeout };
         command.SetAction(async (parse, ct) =>
         {
             var loaded = ConfigLoader.Load(parse.GetValue(GlobalOptions.Config));

@@ -59,6 +59,7 @@ internal sealed class DemoSession(EdgewiseConfig config, BtcBinaryProfile profil
             StatusInterval = options.ProgressInterval * options.Speed,
             DashboardPort = options.DashboardPort,
             KalshiAuth = auth,
+            NewRun = true, // each demo is a new simulated world: a killed demo's positions belong to markets that no longer exist
         };
 
         await output.WriteLineAsync(string.Create(Inv,

@@ -5,6 +5,11 @@
 //    position's snapshot (tagged with the ledger length, so snapshots order themselves);
 //  - OrderEvent: the fill (with its receive time), the event, the order's new snapshot, and, once the order ends,
 //    its fill attempt (ack and first-fill latency measured on the engine clock from submit to receive).
+// The records of one engine event go to the store together (EnqueueTogether: one transaction), so a kill -9 leaves each
+// event whole or absent and the stored books reconcile at every moment; a fill's are gathered from FillApplied (ledger,
+// position) and the OrderFilled that the execution engine publishes right after it (fill, event, order, attempt).
+// A resumed run (restart recovery) passes how much of its ledger is already stored and each position's last opening
+// time, so nothing is written twice and a flat position keeps the opening time its row had.
 // When the store asks for a halt (backlog past its bound, or failing commits) the recorder moves an Active engine to
 // Reducing, from inside its own handler so the change is deferred on the loop thread like any other. The switch is
 // sticky: going back to Active is a decision for the operator or risk logic, not for a queue that drained.
@@ -30,16 +35,32 @@ internal sealed class StoreRecorder : IDisposable
     private readonly List<IDisposable> _subscriptions = [];
     private readonly Dictionary<string, AttemptContext> _attempts = new(StringComparer.Ordinal);
     private readonly Dictionary<InstrumentId, long> _lastOpenedAt = [];
+    private readonly List<StoreRecord> _group = [];
     private int _ledgerRecorded;
 
-    public StoreRecorder(EngineLoop engine, WriteBehindStore store, long runId, bool haltEntriesOnBacklog = true)
+    /// <param name="engine">The engine whose bus and portfolio are recorded.</param>
+    /// <param name="store">Where the records go.</param>
+    /// <param name="runId">The run the records belong to.</param>
+    /// <param name="haltEntriesOnBacklog">Move an Active engine to Reducing when the store asks for a halt.</param>
+    /// <param name="ledgerRecorded">Ledger entries of the portfolio already in the store (a resumed run's).</param>
+    /// <param name="openedAt">Each stored position's opening time (a resumed run's), kept for positions that are flat now.</param>
+    public StoreRecorder(EngineLoop engine, WriteBehindStore store, long runId, bool haltEntriesOnBacklog = true, int ledgerRecorded = 0,
+        IReadOnlyDictionary<InstrumentId, long>? openedAt = null)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(store);
+        ArgumentOutOfRangeException.ThrowIfNegative(ledgerRecorded);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(ledgerRecorded, engine.Cache.Portfolio.Ledger.Entries.Count);
         _engine = engine;
         _store = store;
         RunId = runId;
         _haltEntriesOnBacklog = haltEntriesOnBacklog;
+        _ledgerRecorded = ledgerRecorded;
+        foreach (var (instrument, opened) in openedAt ?? new Dictionary<InstrumentId, long>())
+        {
+            _lastOpenedAt[instrument] = opened;
+        }
+
         var bus = engine.Bus;
         _subscriptions.Add(bus.Subscribe<OrderSubmitted>(OnSubmitted));
         _subscriptions.Add(bus.Subscribe<OrderEvent>(OnOrderEvent));
@@ -60,21 +81,20 @@ internal sealed class StoreRecorder : IDisposable
     /// <summary>Records ledger entries not yet recorded and every position's current state (setup, shutdown).</summary>
     public void CaptureAll()
     {
-        CaptureLedger();
+        GatherLedger();
         foreach (var position in _engine.Cache.Portfolio.Positions)
         {
-            EnqueuePosition(position.Instrument);
+            GatherPosition(position.Instrument);
         }
+
+        Commit();
     }
 
     /// <summary>Records the ledger entries posted since the last capture (deposits and withdrawals are not on the bus).</summary>
     public void CaptureLedger()
     {
-        var entries = _engine.Cache.Portfolio.Ledger.Entries;
-        for (; _ledgerRecorded < entries.Count; _ledgerRecorded++)
-        {
-            Enqueue(new LedgerEntryRecord(RunId, _ledgerRecorded, entries[_ledgerRecorded]));
-        }
+        GatherLedger();
+        Commit();
     }
 
     /// <summary>Saves a strategy's state (JSON) stamped with the engine clock. Thread-safe.</summary>
@@ -107,7 +127,8 @@ internal sealed class StoreRecorder : IDisposable
         }
 
         _attempts[order.ClientOrderId] = new AttemptContext(message.TsNs, bid, ask);
-        Enqueue(OrderRecord.From(RunId, order));
+        _store.Enqueue(OrderRecord.From(RunId, order)); // alone: it may arrive between a fill's two halves
+        RecordsEnqueued++;
         ApplyHaltRequest();
     }
 
@@ -116,20 +137,26 @@ internal sealed class StoreRecorder : IDisposable
         _engine.Cache.TryGetOrder(orderEvent.ClientOrderId, out var order);
         if (orderEvent is OrderFilled filled && order is not null)
         {
-            Enqueue(FillRecord.From(RunId, order, filled.Fill, filled.TsRecv));
+            _group.Add(FillRecord.From(RunId, order, filled.Fill, filled.TsRecv));
         }
 
-        Enqueue(OrderEventRecord.From(RunId, orderEvent));
+        _group.Add(OrderEventRecord.From(RunId, orderEvent));
         if (order is not null)
         {
-            Enqueue(OrderRecord.From(RunId, order));
+            _group.Add(OrderRecord.From(RunId, order));
             TrackAttempt(order, orderEvent);
         }
 
+        Commit(); // with a fill, the ledger entries and position gathered at FillApplied just before
         ApplyHaltRequest();
     }
 
-    private void OnFillApplied(in FillApplied message) => RecordPortfolioChange(message.Order.Instrument);
+    // The fill's order event follows at once and commits the group (the execution engine publishes both in one call).
+    private void OnFillApplied(in FillApplied message)
+    {
+        GatherLedger();
+        GatherPosition(message.Order.Instrument);
+    }
 
     private void OnSettled(in PositionSettled message) => RecordPortfolioChange(message.Instrument);
 
@@ -137,12 +164,22 @@ internal sealed class StoreRecorder : IDisposable
 
     private void RecordPortfolioChange(InstrumentId instrument)
     {
-        CaptureLedger();
-        EnqueuePosition(instrument);
+        GatherLedger();
+        GatherPosition(instrument);
+        Commit();
         ApplyHaltRequest();
     }
 
-    private void EnqueuePosition(InstrumentId instrument)
+    private void GatherLedger()
+    {
+        var entries = _engine.Cache.Portfolio.Ledger.Entries;
+        for (; _ledgerRecorded < entries.Count; _ledgerRecorded++)
+        {
+            _group.Add(new LedgerEntryRecord(RunId, _ledgerRecorded, entries[_ledgerRecorded]));
+        }
+    }
+
+    private void GatherPosition(InstrumentId instrument)
     {
         if (!_engine.Cache.Portfolio.TryGetPosition(instrument, out var position))
         {
@@ -162,7 +199,7 @@ internal sealed class StoreRecorder : IDisposable
             _lastOpenedAt[instrument] = openedAt;
         }
 
-        Enqueue(new PositionRecord(RunId, instrument, position.NetQuantity, position.CostBasis, position.Multiplier,
+        _group.Add(new PositionRecord(RunId, instrument, position.NetQuantity, position.CostBasis, position.Multiplier,
             position.RealizedPnl, position.FeesPaid, position.Funding, openedAt, position.LastChangedAt ?? openedAt,
             _ledgerRecorded));
     }
@@ -197,16 +234,22 @@ internal sealed class StoreRecorder : IDisposable
         }
 
         _attempts.Remove(order.ClientOrderId);
-        Enqueue(new FillAttemptRecord(RunId, order.ClientOrderId, order.StrategyId, order.Instrument, order.Side, order.Type,
+        _group.Add(new FillAttemptRecord(RunId, order.ClientOrderId, order.StrategyId, order.Instrument, order.Side, order.Type,
             order.TimeInForce, order.Price, order.Quantity, attempt.BestBid, attempt.BestAsk, attempt.SubmittedAt, attempt.AckedAt,
             attempt.FirstFillAt, orderEvent.TsRecv, FillAttemptRecord.OutcomeOf(order.FilledQuantity, order.Quantity), order.Status,
             order.FilledQuantity, new Quantity(attempt.MakerRaw)));
     }
 
-    private void Enqueue(StoreRecord record)
+    private void Commit()
     {
-        _store.Enqueue(record);
-        RecordsEnqueued++;
+        if (_group.Count == 0)
+        {
+            return;
+        }
+
+        _store.EnqueueTogether(_group);
+        RecordsEnqueued += _group.Count;
+        _group.Clear();
     }
 
     private void ApplyHaltRequest()

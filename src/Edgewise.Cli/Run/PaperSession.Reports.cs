@@ -104,6 +104,7 @@ internal sealed partial class PaperSession
 
             writer.WriteEndArray();
             WriteState(writer, engine);
+            WriteRecovery(writer);
             WriteTracking(writer);
             writer.WriteStartArray("feeds");
             foreach (var health in _supervisor!.GetHealth())

@@ -6,6 +6,8 @@
 //   contracts' Kalshi fees) -> BtcBinaryStrategy -> StoreRecorder -> dashboard publisher; then the loop runs, and the
 //   Kalshi client (REST polling when the WebSocket is refused) with KalshiMarketTracker adds each KXBTC15M market as it
 //   opens: the NO mirror first (feed thread), the cache and the strategy through engine.Post (loop thread).
+// Restart: the store's unfinished run (a kill -9, a crash) is resumed with its positions, ledger and cash replayed from
+// the store, its open orders canceled, every difference printed and put in results.json (PaperSession.Recovery.cs).
 // Nothing here reads engine state off the loop thread while the loop runs: status lines and checkpoints are posted.
 // Shutdown (ct, --duration): halt with "shutdown" and cancel resting orders (the kill switch path), stop the feeds,
 // drain the loop, stop it, record positions and ledger, end the run, flush and close the store, write results.json.
@@ -129,19 +131,20 @@ internal sealed partial class PaperSession
             Directory.CreateDirectory(storeDirectory);
         }
 
+        using var storeLock = LockStore();
         await using var store = WriteBehindStore.Open(_config.Store.Path, clock: _clock);
-        _runId = await store.BeginRunAsync(_profile.Name, _profile.Sha256, _clock.GetUnixNs(), ct).ConfigureAwait(false);
+        _runId = await BeginOrResumeRunAsync(store, ct).ConfigureAwait(false); // restart recovery (PaperSession.Recovery.cs)
         _outDirectory = Path.GetFullPath(_settings.OutDirectory ?? Path.Combine("out", $"run-{_runId}"));
         Directory.CreateDirectory(_outDirectory);
 
-        var engine = new EngineLoop(new EngineOptions
+        var engine = new EngineLoop(WithRecovery(new EngineOptions
         {
             Clock = _clock,
             BookFactory = static instrument => instrument is BinaryContract binary
                 ? OrderBookFactory.ForBinaryContract(binary.Id, binary.MinTick)
                 : OrderBookFactory.ForUnbounded(instrument.Id),
             RiskLimits = _profile.Risk == new RiskLimits() ? _config.Risk : _profile.Risk,
-        });
+        }));
         _engine = engine;
         using var venue = SimulatedVenue.Register(engine, Venue);
         var feeds = new List<IFeed>();
@@ -177,7 +180,7 @@ internal sealed partial class PaperSession
         _strategy = strategy;
         engine.Strategies.Add(publisher);
         engine.Strategies.Add(strategy);
-        using var recorder = new StoreRecorder(engine, store, _runId);
+        using var recorder = CreateRecorder(engine, store);
         _recorder = recorder;
 
         var mirror = new LockedMarketDataSink(new NoBookMirror(engine.Inbox));
@@ -211,6 +214,7 @@ internal sealed partial class PaperSession
         await _output.WriteLineAsync(
             $"edgewise run: profile {_profile.Name} (sha256 {_profile.Sha256}) on paper, run {_runId}, output {_outDirectory}").ConfigureAwait(false);
         await _output.WriteLineAsync($"kalshi: {authNote}").ConfigureAwait(false);
+        ReportRecovery(engine);
         var server = await StartDashboardAsync(dashboard, engine, ct).ConfigureAwait(false); // before anything runs: a taken port is a setup error
 
         using var engineStop = new CancellationTokenSource();

@@ -21,6 +21,9 @@ internal sealed record PaperSettings
 
     public bool Dashboard { get; init; } = true;
 
+    /// <summary>Start a new run even when the store's last run did not end cleanly (that run is closed as abandoned, not resumed).</summary>
+    public bool NewRun { get; init; }
+
     public int? DashboardPort { get; init; }
 
     /// <summary>Largest age of the BTC index before trading stops with a DATA_OUTAGE.</summary>

@@ -1,9 +1,12 @@
-// The pre-flight checks users run before trading (`edgewise verify`). Each check returns rows; nothing here
+// The pre-flight checks users run before trading (`edgewise verify`): configuration, credentials, clock, the store
+// (Verify/StoreCheck: readable, sound, books reconcile, what a restart would resume), feeds, risk limits, kill switch.
+// Each check returns rows; nothing here
 // prints or logs a credential's value, only whether it is present and usable. Paper mode tolerates what live
 // mode does not (an unreachable feed, missing credentials) as WARN, because paper trading can still run on the
 // data it does get; live mode makes those FAIL.
 using System.Net.Sockets;
 using Edgewise.Cli.Configuration;
+using Edgewise.Core.Time;
 using Edgewise.Venues.Kalshi;
 
 namespace Edgewise.Cli.Verify;
@@ -26,6 +29,7 @@ internal sealed class PreflightChecks(TimeProvider clock, Func<string, string?> 
         rows.Add(new CheckResult("configuration", CheckStatus.Pass, $"{loaded.Source} (mode {config.Mode})"));
         rows.AddRange(Credentials(config, live));
         rows.Add(Clock());
+        rows.Add(StoreCheck.Run(config.Store.Path, clock.GetUnixNs()));
         rows.AddRange(await FeedsAsync(config, live, ct));
         rows.Add(Risk(config, live));
         rows.Add(KillSwitch(config, live));

@@ -1,7 +1,9 @@
 // Inputs that trading depends on (the BTC index, a venue's feed). When one stops or goes bad, that is a
 // DATA_OUTAGE: the risk engine denies new entries (orders that reduce a position still pass) instead of letting a
 // strategy run on defaults or stale values, and trading resumes by itself as soon as the input is fresh again.
-// Touched and evaluated on the engine loop thread only.
+// Touched and evaluated on the engine loop thread only. Ages are measured on the engine clock, which live is the wall
+// clock: when it steps back (NTP), a value stamped after "now" counts as stamped now, so a silent input is still
+// noticed MaxAge after the step instead of MaxAge plus the size of the step.
 using System.Globalization;
 using Edgewise.Engine.Messaging;
 
@@ -44,6 +46,7 @@ public sealed class RequiredInputs
     {
         foreach (var input in _inputs)
         {
+            input.NoLaterThan(nowNs);
             if (input.OutReason(nowNs) is { } reason)
             {
                 return (input.Name, reason);
@@ -58,6 +61,7 @@ public sealed class RequiredInputs
     {
         foreach (var input in _inputs)
         {
+            input.NoLaterThan(nowNs);
             var reason = input.OutReason(nowNs);
             var isOut = reason is not null;
             if (isOut != input.ReportedOut)
@@ -88,6 +92,15 @@ public sealed class RequiredInputs
         // What the last evaluation announced. It starts as "not out", so the first evaluation announces an input
         // that has delivered nothing yet.
         public bool ReportedOut { get; set; }
+
+        /// <summary>Data cannot be fresher than now: after the clock stepped back, the last value counts as received now.</summary>
+        public void NoLaterThan(long nowNs)
+        {
+            if (Touched && LastNs > nowNs)
+            {
+                LastNs = nowNs;
+            }
+        }
 
         public string? OutReason(long nowNs) =>
             !Touched ? "no data yet"

@@ -36,6 +36,7 @@ public sealed partial class EngineLoop : IMarketDataSink, IExecutionEventSink
         ArgumentNullException.ThrowIfNull(options.Clock);
         ArgumentNullException.ThrowIfNull(options.BookFactory);
         Clock = options.Clock;
+        ClientOrderIdScope = string.IsNullOrEmpty(options.ClientOrderIdScope) ? null : options.ClientOrderIdScope;
         Bus = new MessageBus();
         Cache = new Cache(options.BookFactory, options.Portfolio);
         Data = new DataEngine(Cache, Bus);
@@ -76,6 +77,9 @@ public sealed partial class EngineLoop : IMarketDataSink, IExecutionEventSink
     public long MessagesDispatched { get; private set; }
 
     internal TimerService Timers => _timers;
+
+    /// <summary>The scope strategies put in their client order ids (<see cref="EngineOptions.ClientOrderIdScope"/>); null for none.</summary>
+    internal string? ClientOrderIdScope { get; }
 
     /// <summary>Starts the strategies (OnStart, in the order they were added) on the calling thread.</summary>
     public void Start()

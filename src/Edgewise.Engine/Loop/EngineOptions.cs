@@ -18,6 +18,13 @@ public sealed record EngineOptions
     /// <summary>A portfolio to continue from (starting cash deposited); a new empty one when null.</summary>
     public Portfolio? Portfolio { get; init; }
 
+    /// <summary>
+    /// Makes client order ids unique beyond this engine: "&lt;strategy id&gt;-&lt;scope&gt;-&lt;n&gt;" instead of
+    /// "&lt;strategy id&gt;-&lt;n&gt;". A store shared by several runs (and by a run resumed after a crash) needs it, because
+    /// the store keys orders, fills and order events by client order id. Null or empty: no scope.
+    /// </summary>
+    public string? ClientOrderIdScope { get; init; }
+
     /// <summary>Market-data messages queued for the loop in live mode; when full the oldest is dropped and counted.</summary>
     public int DataQueueCapacity { get; init; } = 16_384;
 

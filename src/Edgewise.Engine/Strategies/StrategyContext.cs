@@ -1,7 +1,8 @@
 // A strategy's handle on the engine: the clock, read access to the cache (books, quotes, trades, orders,
 // positions), subscriptions, timers, and Submit/Cancel, which go through the risk engine and the
 // execution engine. Orders and timers may only be used from the strategy's callbacks (the loop thread);
-// anything else throws. Client order ids from NextClientOrderId are "<strategy id>-<n>", deterministic per run.
+// anything else throws. Client order ids from NextClientOrderId are "<strategy id>-<n>" (or "<strategy id>-<scope>-<n>"
+// with the engine's ClientOrderIdScope), deterministic per run.
 using System.Globalization;
 using Edgewise.Core.Instruments;
 using Edgewise.Core.Numerics;
@@ -40,9 +41,13 @@ public sealed class StrategyContext
     /// <summary>Receive this instrument's books, trades, quotes and book statuses (idempotent).</summary>
     public void Subscribe(InstrumentId instrument) => _engine.Strategies.Subscribe(_strategy, instrument);
 
-    /// <summary>A new client order id, unique within the run: "&lt;strategy id&gt;-&lt;n&gt;".</summary>
-    public string NextClientOrderId() =>
-        string.Create(CultureInfo.InvariantCulture, $"{StrategyId}-{++_nextOrderNumber}");
+    /// <summary>
+    /// A new client order id, unique within the engine: "&lt;strategy id&gt;-&lt;n&gt;", or "&lt;strategy id&gt;-&lt;scope&gt;-&lt;n&gt;" when
+    /// the engine was given a <see cref="EngineOptions.ClientOrderIdScope"/>.
+    /// </summary>
+    public string NextClientOrderId() => _engine.ClientOrderIdScope is { } scope
+        ? string.Create(CultureInfo.InvariantCulture, $"{StrategyId}-{scope}-{++_nextOrderNumber}")
+        : string.Create(CultureInfo.InvariantCulture, $"{StrategyId}-{++_nextOrderNumber}");
 
     /// <summary>
     /// Submits an order through the risk checks. A denial is returned here and also arrives as an

@@ -63,6 +63,13 @@ internal sealed partial class StoreBatchWriter : IDisposable
             case FillAttemptRecord r:
                 WriteAttempt(r, transaction);
                 return 0;
+            case StoreRecordGroup group:
+                foreach (var member in group.Records)
+                {
+                    Write(member, transaction);
+                }
+
+                return 0;
             case StrategyStateRecord r:
                 var s = Command(StoreSql.StrategyState, transaction);
                 Set(s, "$run", r.RunId);

@@ -10,15 +10,20 @@ namespace Edgewise.Storage.Store;
 
 internal static class StoreConnection
 {
+    /// <summary>How long a statement waits on another connection's lock before failing with SQLITE_BUSY.</summary>
+    public static readonly TimeSpan DefaultBusyTimeout = TimeSpan.FromSeconds(30);
+
     private static readonly Lazy<bool> NativeReady = new(static () =>
     {
         SQLitePCL.Batteries_V2.Init();
         return true;
     });
 
-    public static SqliteConnection OpenWriter(string path)
+    public static SqliteConnection OpenWriter(string path) => OpenWriter(path, DefaultBusyTimeout);
+
+    public static SqliteConnection OpenWriter(string path, TimeSpan busyTimeout)
     {
-        var connection = Open(path, SqliteOpenMode.ReadWriteCreate);
+        var connection = Open(path, SqliteOpenMode.ReadWriteCreate, busyTimeout);
         try
         {
             var mode = Scalar(connection, "PRAGMA journal_mode=WAL;") as string;
@@ -44,7 +49,7 @@ internal static class StoreConnection
             throw new FileNotFoundException($"SQLite store {path} does not exist.", path);
         }
 
-        return Open(path, SqliteOpenMode.ReadOnly);
+        return Open(path, SqliteOpenMode.ReadOnly, DefaultBusyTimeout);
     }
 
     public static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
@@ -63,7 +68,7 @@ internal static class StoreConnection
         return command.ExecuteScalar();
     }
 
-    private static SqliteConnection Open(string path, SqliteOpenMode mode)
+    private static SqliteConnection Open(string path, SqliteOpenMode mode, TimeSpan busyTimeout)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         _ = NativeReady.Value;
@@ -73,13 +78,15 @@ internal static class StoreConnection
             Mode = mode,
             Pooling = false,
             ForeignKeys = true,
-            DefaultTimeout = 30,
+            // Microsoft.Data.Sqlite retries a busy statement itself until the command timeout (whole seconds, 0 = forever).
+            DefaultTimeout = Math.Max(1, (int)Math.Ceiling(busyTimeout.TotalSeconds)),
         };
         var connection = new SqliteConnection(builder.ToString());
         try
         {
             connection.Open();
-            Execute(connection, "PRAGMA busy_timeout=5000;");
+            Execute(connection, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"PRAGMA busy_timeout={Math.Max(1000L, (long)busyTimeout.TotalMilliseconds)};"));
             return connection;
         }
         catch

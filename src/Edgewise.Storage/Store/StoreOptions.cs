@@ -19,6 +19,12 @@ public sealed record StoreOptions
 
     public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How long a write waits on another connection's lock before it fails with SQLITE_BUSY (which the writer then
+    /// handles like any failed commit: halt requested, batch retried). Whole seconds, at least one.
+    /// </summary>
+    public TimeSpan BusyTimeout { get; init; } = StoreConnection.DefaultBusyTimeout;
+
     internal void EnsureValid()
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxPendingRecords, 2, nameof(MaxPendingRecords));
@@ -26,5 +32,6 @@ public sealed record StoreOptions
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxBatchRecords, nameof(MaxBatchRecords));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(RetryDelay, TimeSpan.Zero, nameof(RetryDelay));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxRetryDelay, RetryDelay, nameof(MaxRetryDelay));
+        ArgumentOutOfRangeException.ThrowIfLessThan(BusyTimeout, TimeSpan.FromSeconds(1), nameof(BusyTimeout));
     }
 }

@@ -73,10 +73,7 @@ public sealed partial class WriteBehindStore
         while (records < _options.MaxBatchRecords && _queue.Reader.TryRead(out var item))
         {
             batch.Add(item);
-            if (item.Record is not null)
-            {
-                records++;
-            }
+            records += item.Count;
         }
     }
 
@@ -125,6 +122,11 @@ public sealed partial class WriteBehindStore
     private void WriteBatch(List<PendingItem> batch, List<(RunStartRequest, long)> runIds)
     {
         runIds.Clear();
+        if (batch.TrueForAll(static item => item.Record is null))
+        {
+            return; // flush markers only: nothing to commit, no empty transaction (and fsync) to pay for
+        }
+
         using var transaction = _connection.BeginTransaction(deferred: false);
         foreach (var item in batch)
         {
@@ -150,11 +152,8 @@ public sealed partial class WriteBehindStore
         long bytes = 0;
         foreach (var item in batch)
         {
-            if (item.Record is not null)
-            {
-                records++;
-                bytes += item.Bytes;
-            }
+            records += item.Count;
+            bytes += item.Bytes;
         }
 
         Interlocked.Add(ref _committedRecords, records);

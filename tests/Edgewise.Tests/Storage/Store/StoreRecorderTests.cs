@@ -201,12 +201,13 @@ public sealed class StoreRecorderTests
 
         var id = h.Limit(OrderSide.Buy, "100", 1).Order!.ClientOrderId; // 2 pending: at the bound
         Assert.Equal(TradingState.Active, h.Engine.Risk.State);
-        h.Accept(id); // + event + order snapshot = 4 pending
+        h.Accept(id); // + event + order snapshot, queued together = 4 pending
 
         Assert.True(store.IsHaltRequested);
         Assert.True(recorder.HaltApplied);
         Assert.Equal(TradingState.Reducing, h.Engine.Risk.State);
-        Assert.StartsWith("store: store backlog of 3 records", h.Engine.Risk.StateReason, StringComparison.Ordinal);
+        // Deposit entry (held by the writer) + order + the acceptance's two records: 4 > 2.
+        Assert.StartsWith("store: store backlog of 4 records", h.Engine.Risk.StateReason, StringComparison.Ordinal);
         var refused = h.Limit(OrderSide.Buy, "100", 1);
         Assert.Equal((SubmitOutcome.Denied, DenialReason.TradingReducing), (refused.Outcome, refused.Reason));
 

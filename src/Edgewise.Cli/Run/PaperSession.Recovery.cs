@@ -1,0 +1,162 @@
+// Restart recovery in a paper run (the rules are in Recovery/RunRecovery): the store is locked for this process, the
+// store's unfinished run is resumed under its own id (or a new run begun), the engine starts from the replayed
+// portfolio with client order ids scoped to this process, the recorder knows what is already stored, and the operator
+// sees on the console, and in results.json, the positions and cash taken over, the orders canceled and every
+// difference found. Recovery that is refused (another profile, a journal that does not replay, a store in use) is a
+// setup error: one line, exit 1, nothing written.
+using System.Text.Json;
+using Edgewise.Cli.Persistence;
+using Edgewise.Cli.Recovery;
+using Edgewise.Core.Time;
+using Edgewise.Engine.Loop;
+using Edgewise.Engine.Risk;
+using Edgewise.Storage.Store;
+
+namespace Edgewise.Cli.Run;
+
+internal sealed partial class PaperSession
+{
+    private RecoveryPlan _recovery = RecoveryPlan.Fresh([], []);
+
+    /// <summary>What recovery found when the run started (readable once RunAsync has begun the run).</summary>
+    public RecoveryPlan Recovery => _recovery;
+
+    private StoreRunLock LockStore()
+    {
+        try
+        {
+            return StoreRunLock.Acquire(_config.Store.Path);
+        }
+        catch (RecoveryException e)
+        {
+            throw new PaperSetupException($"store.path: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Resumes the store's unfinished run (its id) or begins a new one; recovery's own records are committed first.</summary>
+    private async Task<long> BeginOrResumeRunAsync(WriteBehindStore store, CancellationToken ct)
+    {
+        using (var reader = StoreReader.Open(store.Path))
+        {
+            try
+            {
+                _recovery = RunRecovery.Plan(reader, new RecoveryRequest(_profile.Name, _profile.Sha256, _settings.NewRun, _clock.GetUnixNs()));
+            }
+            catch (RecoveryException e)
+            {
+                throw new PaperSetupException($"store {store.Path}: {e.Message}", e);
+            }
+        }
+
+        store.EnqueueTogether(_recovery.Writes);
+        if (_recovery.ResumedRun is { } run)
+        {
+            await store.FlushAsync(ct).ConfigureAwait(false);
+            return run.Id;
+        }
+
+        return await store.BeginRunAsync(_profile.Name, _profile.Sha256, _clock.GetUnixNs(), ct).ConfigureAwait(false);
+    }
+
+    private EngineOptions WithRecovery(EngineOptions options) =>
+        options with { Portfolio = _recovery.Portfolio, ClientOrderIdScope = _recovery.ScopeFor(_runId) };
+
+    private StoreRecorder CreateRecorder(EngineLoop engine, WriteBehindStore store) =>
+        new(engine, store, _runId, ledgerRecorded: _recovery.LedgerEntries, openedAt: _recovery.OpenedAt);
+
+    /// <summary>Prints what recovery did and, when it asks for it, halts trading before the engine starts.</summary>
+    private void ReportRecovery(EngineLoop engine)
+    {
+        foreach (var line in RecoveryLines(_recovery))
+        {
+            _output.WriteLine(line);
+        }
+
+        if (_recovery.HaltReason is { } reason)
+        {
+            engine.SetTradingState(TradingState.Halted, reason);
+        }
+    }
+
+    /// <summary>The console lines for a recovery plan: nothing when there was nothing to recover.</summary>
+    internal static IEnumerable<string> RecoveryLines(RecoveryPlan plan)
+    {
+        foreach (var run in plan.AbandonedRuns)
+        {
+            yield return string.Create(Inv, $"recovery: run {run.Id} ({run.Profile}) never ended and is closed as abandoned");
+        }
+
+        if (plan.ResumedRun is { } resumed)
+        {
+            var portfolio = plan.Portfolio;
+            var open = portfolio.Positions.Where(static p => !p.IsFlat).OrderBy(static p => p.Instrument.ToString(), StringComparer.Ordinal).ToList();
+            yield return string.Create(Inv,
+                $"recovery: resuming run {resumed.Id} (started {UnixTime.FromUnixNs(resumed.StartedAt):u}, did not end cleanly): {open.Count} open position(s), cash {portfolio.Ledger.Cash}, realized P&L {portfolio.RealizedPnl}, fees {portfolio.FeesPaid}, {plan.CanceledOrders.Count} open order(s) canceled, {plan.Differences.Count} difference(s)");
+            foreach (var position in open)
+            {
+                yield return string.Create(Inv,
+                    $"recovery: position {position.Instrument} {position.NetQuantity} (cost basis {position.CostBasis}, opened {UnixTime.FromUnixNs(position.OpenedAt!.Value):u})");
+            }
+
+            foreach (var order in plan.CanceledOrders)
+            {
+                yield return string.Create(Inv,
+                    $"recovery: order {order.ClientOrderId} canceled (was {order.Status}: {order.Side} {order.Quantity} {order.Instrument} at {order.Price}, filled {order.FilledQuantity})");
+            }
+        }
+
+        foreach (var difference in plan.Differences)
+        {
+            yield return $"recovery: difference: {difference}";
+        }
+
+        if (plan.HaltReason is { } halt)
+        {
+            yield return $"recovery: trading starts Halted ({halt})";
+        }
+    }
+
+    private void WriteRecovery(Utf8JsonWriter writer)
+    {
+        var plan = _recovery;
+        writer.WriteStartObject("recovery");
+        if (plan.ResumedRun is { } resumed)
+        {
+            writer.WriteNumber("resumed_run_id", resumed.Id);
+        }
+        else
+        {
+            writer.WriteNull("resumed_run_id");
+        }
+
+        writer.WriteStartArray("abandoned_run_ids");
+        foreach (var run in plan.AbandonedRuns)
+        {
+            writer.WriteNumberValue(run.Id);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("canceled_orders");
+        foreach (var order in plan.CanceledOrders)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("client_order_id", order.ClientOrderId);
+            writer.WriteString("instrument", order.Instrument.ToString());
+            writer.WriteString("status_before", order.Status.ToString());
+            writer.WriteString("filled", order.FilledQuantity.ToDecimal().ToString(Inv));
+            writer.WriteString("reason", RunRecovery.PaperCancelReason);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("differences");
+        foreach (var difference in plan.Differences)
+        {
+            writer.WriteStringValue(difference);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteString("halt_reason", plan.HaltReason);
+        writer.WriteEndObject();
+    }
+}
