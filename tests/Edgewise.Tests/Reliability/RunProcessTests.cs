@@ -19,7 +19,7 @@ public sealed class RunProcessTests : IDisposable
     [Fact]
     public async Task Run_OneSignal_OrderlyShutdownEndsTheRunAndWritesResults()
     {
-        EdgewiseChild.SkipUnlessUnix();
+        EdgewiseChild.SkipUnlessLinux();
         await using var setup = await PaperRunSetup.CreateAsync(_dir);
         await using var child = await setup.StartRunAsync();
         var signal = PaperRunSetup.StopSignal(child);
@@ -44,7 +44,7 @@ public sealed class RunProcessTests : IDisposable
     [Fact]
     public async Task Run_SecondSignalWhileTheShutdownWaitsOnALockedStore_ExitsAtOnceStoreIntactAndResumable()
     {
-        EdgewiseChild.SkipUnlessUnix();
+        EdgewiseChild.SkipUnlessLinux();
         await using var setup = await PaperRunSetup.CreateAsync(_dir);
         string signal;
         await using (var child = await setup.StartRunAsync())
@@ -83,7 +83,7 @@ public sealed class RunProcessTests : IDisposable
     [Fact]
     public async Task Run_KilledAndRestarted_ShowsTheSamePositionsAndLedger()
     {
-        EdgewiseChild.SkipUnlessUnix();
+        EdgewiseChild.SkipUnlessLinux();
         await using var setup = await PaperRunSetup.CreateAsync(_dir);
         // A paper run of kalshi-btc-v6 that traded and was killed: store-soak trades through the same engine, recorder and
         // store, labelled with that profile (the strategy itself has nothing to trade on without an index feed).
