@@ -41,7 +41,7 @@ public sealed class FaultInjectionSuite(ITestOutputHelper output)
     [Fact]
     public async Task Suite_EveryFault_RecoveredWithNothingLost()
     {
-        EdgewiseChild.SkipUnlessUnix();
+        EdgewiseChild.SkipUnlessLinux();
         var ct = TestContext.Current.CancellationToken;
         var results = new List<FaultResult>();
         var failures = new List<string>();

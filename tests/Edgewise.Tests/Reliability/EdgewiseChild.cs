@@ -6,7 +6,7 @@ namespace Edgewise.Tests.Reliability;
 /// <summary>
 /// The built `edgewise` CLI (edgewise.dll in the test's output folder, run by the dotnet host that runs the tests) as a
 /// child process: its stdout and stderr lines can be awaited as they come (no polling, no sleeps), and it can be sent
-/// SIGINT / SIGTERM (through kill(1)) or SIGKILL. Unix only: tests skip elsewhere.
+/// SIGINT / SIGTERM (through kill(1)) or SIGKILL. Linux only: tests skip elsewhere.
 /// </summary>
 internal sealed class EdgewiseChild : IAsyncDisposable
 {
@@ -34,11 +34,11 @@ internal sealed class EdgewiseChild : IAsyncDisposable
         }
     }
 
-    public static void SkipUnlessUnix()
+    public static void SkipUnlessLinux()
     {
-        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS())
+        if (!OperatingSystem.IsLinux())
         {
-            Assert.Skip("child-process signal tests need a Unix kill(1)");
+            Assert.Skip("child-process signal tests need Linux (kill(1) and /proc for the child's signal dispositions)");
         }
     }
 
