@@ -5,7 +5,8 @@ namespace Edgewise.Simulators;
 
 /// <summary>
 /// A market a <see cref="SimKalshiServer"/> lists, in the shape of Kalshi's market object (FACTS §5.3, §5.6, §5.8b): tapered_deci_cent
-/// price_ranges, greater_or_equal strike, open and close times the test controls. Its status follows the server's clock.
+/// price_ranges, greater_or_equal strike, open and close times the test controls. Its status follows the server's clock, and its
+/// <see cref="Result"/> (when set) appears <see cref="SettlesAfter"/> the close, with status finalized.
 /// </summary>
 public sealed record SimKalshiMarket(string Ticker, string EventTicker, DateTimeOffset OpenTime, DateTimeOffset CloseTime, decimal FloorStrike)
 {
@@ -13,6 +14,18 @@ public sealed record SimKalshiMarket(string Ticker, string EventTicker, DateTime
     private static readonly TimeSpan Eastern = TimeSpan.FromHours(-5);
 
     public string SeriesTicker => Ticker[..Ticker.IndexOf('-', StringComparison.Ordinal)];
+
+    /// <summary>How the market resolves, "yes" or "no"; null while undecided. Shown only from <see cref="SettledTime"/> on.</summary>
+    public string? Result { get; init; }
+
+    /// <summary>How long after the close the result appears (Kalshi settles BTC markets seconds after the close).</summary>
+    public TimeSpan SettlesAfter { get; init; }
+
+    /// <summary>When the result becomes visible (null while there is none).</summary>
+    public DateTimeOffset? SettledTime => Result is null ? null : CloseTime + SettlesAfter;
+
+    /// <summary>True when the result is visible at <paramref name="now"/>.</summary>
+    public bool IsSettled(DateTimeOffset now) => SettledTime is { } settled && now >= settled;
 
     /// <summary>
     /// The KXBTC15M market closing at <paramref name="closeTime"/> (open 15 minutes before), e.g. close 2026-01-01T05:15Z is
@@ -27,7 +40,7 @@ public sealed record SimKalshiMarket(string Ticker, string EventTicker, DateTime
     }
 
     /// <summary>Kalshi's status filter value at <paramref name="now"/>: unopened, open or closed.</summary>
-    public string FilterStatus(DateTimeOffset now) => now < OpenTime ? "unopened" : now < CloseTime ? "open" : "closed";
+    public string FilterStatus(DateTimeOffset now) => now < OpenTime ? "unopened" : now < CloseTime ? "open" : IsSettled(now) ? "settled" : "closed";
 
     internal void Write(Utf8JsonWriter json, DateTimeOffset now, SimKalshiBook book)
     {
@@ -43,7 +56,13 @@ public sealed record SimKalshiMarket(string Ticker, string EventTicker, DateTime
         json.WriteString("expected_expiration_time", Time(CloseTime + TimeSpan.FromMinutes(5)));
         json.WriteString("latest_expiration_time", Time(CloseTime + TimeSpan.FromDays(7)));
         json.WriteNumber("settlement_timer_seconds", 1);
-        json.WriteString("status", filter switch { "unopened" => "initialized", "open" => "active", _ => "closed" });
+        json.WriteString("status", filter switch { "unopened" => "initialized", "open" => "active", "settled" => "finalized", _ => "closed" });
+        json.WriteString("result", IsSettled(now) ? Result : string.Empty);
+        if (IsSettled(now))
+        {
+            json.WriteString("settlement_value_dollars", Result == "yes" ? "1.0000" : "0.0000");
+        }
+
         json.WriteString("strike_type", "greater_or_equal");
         json.WriteNumber("floor_strike", FloorStrike);
         json.WriteString("price_level_structure", "tapered_deci_cent");
