@@ -46,7 +46,8 @@ public sealed record SimKalshiMarket(string Ticker, string EventTicker, DateTime
     public string FilterStatus(DateTimeOffset now) =>
         now < OpenTime ? "unopened" : now < CloseTime ? "open" : IsSettled(now) ? "settled" : "closed";
 
-    private bool IsSettled(DateTimeOffset now) => Result is not null && now >= (SettledAt ?? CloseTime);
+    /// <summary>True when the result is visible at <paramref name="now"/>.</summary>
+    public bool IsSettled(DateTimeOffset now) => Result is not null && now >= (SettledAt ?? CloseTime);
 
     internal void Write(Utf8JsonWriter json, DateTimeOffset now, SimKalshiBook book)
     {

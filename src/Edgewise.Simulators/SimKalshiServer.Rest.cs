@@ -1,5 +1,5 @@
 // The fake Kalshi's REST answers (FACTS §5.3): bodies in Kalshi's shapes, built from the server's markets, books and clock, and
-// Kalshi's error body {"error":{"code","message","details"}} for refusals. Portfolio reads need a valid signature (401 otherwise).
+// Kalshi's error body {"error":{"code","message","details"}} for refusals. The portfolio is SimKalshiServer.Orders.cs.
 using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
@@ -27,7 +27,6 @@ public sealed partial class SimKalshiServer
                 ["markets", "trades"] => Trades(query),
                 ["markets", var ticker] => Market(ticker),
                 ["markets", var ticker, "orderbook"] => Orderbook(ticker),
-                ["portfolio", var what] => Portfolio(what, request),
                 _ => (404, Error("not_found", $"no route {relative}")),
             };
         }
@@ -221,23 +220,6 @@ public sealed partial class SimKalshiServer
 
             json.WriteEndObject();
         }
-    }
-
-    private static (int, string) Portfolio(string what, SimKalshiRequest request)
-    {
-        if (request.SignatureValid != true)
-        {
-            return (401, Error("authentication_error", "authentication failed", "missing or invalid KALSHI-ACCESS-SIGNATURE"));
-        }
-
-        return what switch
-        {
-            "balance" => (200, """{"balance":125000,"portfolio_value":0,"updated_ts":1767225600}"""),
-            "positions" => (200, """{"market_positions":[],"event_positions":[],"cursor":""}"""),
-            "orders" => (200, """{"orders":[],"cursor":""}"""),
-            "fills" => (200, """{"fills":[],"cursor":""}"""),
-            _ => (404, Error("not_found", $"no portfolio route {what}")),
-        };
     }
 
     private IEnumerable<SimKalshiMarket> Filtered(IQueryCollection query, DateTimeOffset now)

@@ -24,7 +24,7 @@ public sealed partial class SimKalshiServer
             return new SimKalshiHandshake(key, timestamp, signature, false, 401, $"unknown key id {key}");
         }
 
-        return Verify(timestamp, WebSocketPath, signature)
+        return Verify(timestamp, "GET", WebSocketPath, signature)
             ? new SimKalshiHandshake(key, timestamp, signature, true, 101, "signature verified")
             : new SimKalshiHandshake(key, timestamp, signature, false, 401, "the signature does not verify with the key's public half");
     }

@@ -1,6 +1,6 @@
 // A fake Kalshi on 127.0.0.1, built on SimVenueServer, that speaks the real protocol (FACTS §5): REST under /trade-api/v2 (series,
-// events, markets with cursor paging, one market, its orderbook_fp, public trades, candlesticks, portfolio reads that need a valid
-// signature) and the WebSocket at /trade-api/ws/v2, whose upgrade it CHECKS: the three KALSHI-ACCESS-* headers must be present, name
+// events, markets with cursor paging, one market, its orderbook_fp, public trades, candlesticks, and the signed portfolio: order
+// entry, matching and reads in SimKalshiServer.Orders.cs) and the WebSocket at /trade-api/ws/v2, whose upgrade it CHECKS: the three KALSHI-ACCESS-* headers must be present, name
 // the configured key id, and carry an RSA-PSS (SHA-256, salt 32) signature of timestamp + "GET" + "/trade-api/ws/v2" that verifies
 // with the public key the server was given; anything else is answered HTTP 401 (and AlwaysUnauthorized refuses every upgrade).
 // Each accepted connection becomes a SimKalshiSession that answers commands (subscribe, unsubscribe, update_subscription) and
@@ -273,7 +273,7 @@ public sealed partial class SimKalshiServer : IAsyncDisposable
             return false; // the venue's scripted routes, or its 404
         }
 
-        var request = RecordRequest(context.Request, path);
+        var request = RecordRequest(context.Request, path, await ReadBodyAsync(context.Request));
         var relative = path[RestPrefix.Length..];
         if (_onceRoutes.TryGetValue(relative, out var queue) && queue.TryDequeue(out var once))
         {
@@ -298,17 +298,23 @@ public sealed partial class SimKalshiServer : IAsyncDisposable
             return true;
         }
 
-        var (status, body) = Route(relative, context.Request.Query, request);
-        await WriteAsync(context, status, body);
+        var answer = relative.StartsWith("/portfolio/", StringComparison.Ordinal)
+            ? await PortfolioAsync(context.Request.Method, relative, context.Request.Query, request, context.RequestAborted) // SimKalshiServer.Orders.cs
+            : Route(relative, context.Request.Query, request);
+        if (answer is { } reply)
+        {
+            await WriteAsync(context, reply.Status, reply.Body);
+        }
+
         return true;
     }
 
-    private SimKalshiRequest RecordRequest(HttpRequest http, string path)
+    private SimKalshiRequest RecordRequest(HttpRequest http, string path, string body)
     {
         var (key, timestamp, signature) = SignedHeaders(http.Headers);
         bool? valid = key is null && timestamp is null && signature is null ? null
-            : key == _keyId && timestamp is not null && signature is not null && Verify(timestamp, path, signature);
-        var request = new SimKalshiRequest(path, http.QueryString.Value ?? string.Empty, key, timestamp, signature, valid);
+            : key == _keyId && timestamp is not null && signature is not null && Verify(timestamp, http.Method, path, signature);
+        var request = new SimKalshiRequest(path, http.QueryString.Value ?? string.Empty, key, timestamp, signature, valid) { Method = http.Method, Body = body };
         lock (_gate)
         {
             _requests.Add(request);
@@ -318,8 +324,8 @@ public sealed partial class SimKalshiServer : IAsyncDisposable
         return request;
     }
 
-    /// <summary>RSA-PSS SHA-256 over timestamp + "GET" + path, as Kalshi verifies it (FACTS §5.2).</summary>
-    private bool Verify(string timestamp, string path, string signature)
+    /// <summary>RSA-PSS SHA-256 over timestamp + METHOD + path, as Kalshi verifies it (FACTS §5.2).</summary>
+    private bool Verify(string timestamp, string method, string path, string signature)
     {
         byte[] bytes;
         try
@@ -333,7 +339,7 @@ public sealed partial class SimKalshiServer : IAsyncDisposable
 
         lock (_publicKey)
         {
-            return _publicKey.VerifyData(Encoding.UTF8.GetBytes(timestamp + "GET" + path), bytes, HashAlgorithmName.SHA256, RSASignaturePadding.Pss);
+            return _publicKey.VerifyData(Encoding.UTF8.GetBytes(timestamp + method + path), bytes, HashAlgorithmName.SHA256, RSASignaturePadding.Pss);
         }
     }
 

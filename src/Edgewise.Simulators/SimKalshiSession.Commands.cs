@@ -53,7 +53,7 @@ public sealed partial class SimKalshiSession
 
         foreach (var channel in channels)
         {
-            if (channel is not (Orderbook or "ticker" or "trade" or "cfbenchmarks_value"))
+            if (channel is not (Orderbook or "ticker" or "trade" or "cfbenchmarks_value" or FillChannel or UserOrdersChannel))
             {
                 await SendAsync(ErrorJson(command.Id, null, 8, "Unknown channel name"));
                 continue;

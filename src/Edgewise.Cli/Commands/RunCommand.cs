@@ -1,10 +1,11 @@
 // `edgewise run --profile NAME [--live] [--duration TIMESPAN] [--out DIR] [--port N] [--no-dashboard] [--no-tui]
 //   [--status-every TIMESPAN] [--checkpoint-every TIMESPAN] [--new-run]`: runs a BTC binary profile on live market data
-// with simulated fills (PaperSession); a run the store holds unfinished (killed, crashed) is resumed unless --new-run.
-// --live is refused: live order entry is a later task, and a run that looked live but was not would be worse than none.
-// On a terminal the terminal dashboard is shown (the session's lines go to <out>/session.log meanwhile) unless --no-tui;
-// at the end report.html is written beside results.json.
-// Exit codes: 0 stopped normally (Ctrl+C or --duration), 1 bad arguments, configuration, profile or a taken port, 2 --live.
+// with simulated fills (PaperSession), or with real Kalshi orders when --live is given (or the configuration's mode is "live").
+// Live needs Kalshi credentials (the environment variables venues.kalshi.credentials names): without them the run is
+// refused before anything starts, because a run that looked live but was not would be worse than none. A run the store
+// holds unfinished (killed, crashed) is resumed unless --new-run. On a terminal the terminal dashboard is shown (the
+// session's lines go to <out>/session.log meanwhile) unless --no-tui; at the end report.html is written beside results.json.
+// Exit codes: 0 stopped normally (Ctrl+C or --duration), 1 bad arguments, configuration, profile or a taken port, 2 live refused.
 using System.CommandLine;
 using Edgewise.Cli.Backtest;
 using Edgewise.Cli.Configuration;
@@ -24,7 +25,7 @@ internal static class RunCommand
     public static Command Create()
     {
         var profile = new Option<string?>("--profile") { Description = "Strategy profile: a name in profiles/ (kalshi-btc-v6) or a file; the configuration's when omitted." };
-        var live = new Option<bool>("--live") { Description = "Send real orders (not available yet)." };
+        var live = new Option<bool>("--live") { Description = "Send real orders to Kalshi (needs the credentials' environment variables)." };
         var duration = new Option<TimeSpan?>("--duration") { Description = "Stop after this long (hh:mm:ss); runs until Ctrl+C when omitted." };
         var outDirectory = new Option<string?>("--out") { Description = "Directory for checkpoint.json and results.json (default out/run-<run id>)." };
         var port = new Option<int?>("--port") { Description = "Dashboard port (the configuration's dashboard.port when omitted)." };
@@ -76,12 +77,6 @@ internal static class RunCommand
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
-        if (request.Live)
-        {
-            await error.WriteLineAsync("edgewise run: live order entry is not available yet").ConfigureAwait(false);
-            return LiveRefusedExitCode;
-        }
-
         var loaded = ConfigLoader.Load(request.ConfigPath);
         var problems = new List<string>(loaded.Errors.Select(e => $"{loaded.Source}: {e}"));
         var settings = request.Settings;
@@ -103,11 +98,13 @@ internal static class RunCommand
         BtcBinaryProfile? profile = null;
         if (loaded.Config is { } config)
         {
-            if (string.Equals(config.Mode, "live", StringComparison.Ordinal))
+            if ((request.Live || string.Equals(config.Mode, "live", StringComparison.Ordinal)) && PaperSession.LiveCredentialsProblem(config) is { } refused)
             {
-                await error.WriteLineAsync("edgewise run: live order entry is not available yet").ConfigureAwait(false);
+                await error.WriteLineAsync($"edgewise run: --live refused: {refused}").ConfigureAwait(false);
                 return LiveRefusedExitCode;
             }
+
+            settings = settings with { Live = request.Live || string.Equals(config.Mode, "live", StringComparison.Ordinal) };
 
             var name = request.Profile ?? config.Profile;
             if (name is null)

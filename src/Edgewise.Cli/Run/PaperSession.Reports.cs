@@ -87,7 +87,7 @@ internal sealed partial class PaperSession
         var json = Render(writer =>
         {
             writer.WriteNumber("run_id", _runId);
-            writer.WriteString("mode", "paper");
+            writer.WriteString("mode", ModeText);
             writer.WriteString("profile", _profile.Name);
             writer.WriteString("profile_sha256", _profile.Sha256);
             writer.WriteString("stopped_at", _clock.GetUtcNow().ToString("O", Inv));
@@ -105,6 +105,7 @@ internal sealed partial class PaperSession
             writer.WriteEndArray();
             WriteState(writer, engine);
             WriteRecovery(writer);
+            WriteSettlements(writer);
             WriteTracking(writer);
             writer.WriteStartArray("feeds");
             foreach (var health in _supervisor!.GetHealth())

@@ -3,9 +3,10 @@
 //   otherwise; the profile's risk limits, the configuration's when the profile names none) -> spot clients (the
 //   enabled venues of the configuration, built by RecordPlanner, feeding engine.Inbox) -> BtcIndexProxy over their
 //   books (trades from the bus) -> IndexTickPublisher + RequiredInputs "index" -> SimulatedVenue "kalshi" (the
-//   contracts' Kalshi fees) -> BtcBinaryStrategy -> StoreRecorder -> dashboard publisher; then the loop runs, and the
+//   contracts' Kalshi fees; KalshiExecutionClient with --live, PaperSession.LiveExecution.cs) -> BtcBinaryStrategy -> StoreRecorder -> dashboard publisher; then the loop runs, and the
 //   Kalshi client (REST polling when the WebSocket is refused) with KalshiMarketTracker adds each KXBTC15M market as it
-//   opens: the NO mirror first (feed thread), the cache and the strategy through engine.Post (loop thread).
+//   opens: the NO mirror first (feed thread), the cache and the strategy through engine.Post (loop thread); markets it closes
+//   are settled when Kalshi shows their result (PaperSession.Settlement.cs).
 // Restart: the store's unfinished run (a kill -9, a crash) is resumed with its positions, ledger and cash replayed from
 // the store, its open orders canceled, every difference printed and put in results.json (PaperSession.Recovery.cs).
 // Nothing here reads engine state off the loop thread while the loop runs: status lines and checkpoints are posted.
@@ -23,7 +24,6 @@ using Edgewise.Dashboard.Server;
 using Edgewise.Engine.Health;
 using Edgewise.Engine.Loop;
 using Edgewise.Engine.Risk;
-using Edgewise.Engine.Simulation;
 using Edgewise.Storage.Store;
 using Edgewise.Strategies.BtcBinary;
 using Edgewise.Strategies.BtcBinary.Profiles;
@@ -146,8 +146,8 @@ internal sealed partial class PaperSession
             RiskLimits = _profile.Risk == new RiskLimits() ? _config.Risk : _profile.Risk,
         }));
         _engine = engine;
-        using var venue = SimulatedVenue.Register(engine, Venue);
         var feeds = new List<IFeed>();
+        using var execution = RegisterExecution(engine, kalshiOptions, auth, feeds); // PaperSession.LiveExecution.cs
         var proxy = new BtcIndexProxy(new BtcIndexOptions(), id => engine.Cache.TryGetBook(id, out var book) ? book : null);
         foreach (var spot in spotPlan?.Venues ?? [])
         {
@@ -212,7 +212,7 @@ internal sealed partial class PaperSession
         using var dashboard = DashboardPublisher.Attach(engine, () => [.. _supervisor.GetHealth().Select(static h => h.ToFeedStatus())]);
 
         await _output.WriteLineAsync(
-            $"edgewise run: profile {_profile.Name} (sha256 {_profile.Sha256}) on paper, run {_runId}, output {_outDirectory}").ConfigureAwait(false);
+            $"edgewise run: profile {_profile.Name} (sha256 {_profile.Sha256}) {(_settings.Live ? "LIVE" : "on paper")}, run {_runId}, output {_outDirectory}").ConfigureAwait(false);
         await _output.WriteLineAsync($"kalshi: {authNote}").ConfigureAwait(false);
         ReportRecovery(engine);
         var server = await StartDashboardAsync(dashboard, engine, ct).ConfigureAwait(false); // before anything runs: a taken port is a setup error
@@ -221,7 +221,7 @@ internal sealed partial class PaperSession
         var engineTask = engine.RunAsync(engineStop.Token); // starts the strategies on this thread before its first await
         using var feedStop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var feedTask = _supervisor.RunAsync(feedStop.Token);
-        var trackerTask = tracker.RunAsync(feedStop.Token);
+        var trackerTask = RunMarketsAsync(engine, tracker, kalshi.Rest, feedStop.Token); // tracker + settlements: PaperSession.Settlement.cs
         string exitReason;
         try
         {
@@ -272,6 +272,7 @@ internal sealed partial class PaperSession
         {
             engine.RequestKillSwitch("shutdown"); // Halted, resting orders canceled
             await PostAndWaitAsync(engine).ConfigureAwait(false);
+            await DrainExecutionAsync().ConfigureAwait(false); // live: the cancels reach Kalshi before the loops stop
         }
 
         await feedStop.CancelAsync().ConfigureAwait(false);
@@ -298,6 +299,7 @@ internal sealed partial class PaperSession
     private void OnMarketOpened(EngineLoop engine, LockedMarketDataSink mirror, BtcBinaryStrategy strategy, KalshiMarket opened)
     {
         var market = ToBinaryMarket(opened.Contract);
+        RegisterForOrders(market);
         mirror.Add(market);
         engine.Post(() =>
         {

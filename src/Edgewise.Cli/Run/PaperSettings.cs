@@ -1,7 +1,7 @@
 namespace Edgewise.Cli.Run;
 
 /// <summary>
-/// What `edgewise run` was asked for beyond the configuration: where results go (null: out/run-&lt;run id&gt;), how long to
+/// What `edgewise run` was asked for beyond the configuration: paper or live, where results go (null: out/run-&lt;run id&gt;), how long to
 /// run (null: until canceled), how often to print a status line and write a checkpoint, and the dashboard port
 /// (null: the configuration's; ignored when the dashboard is off).
 /// </summary>
@@ -34,6 +34,15 @@ internal sealed record PaperSettings
     /// the configuration names. The caller owns it: the session does not dispose it.
     /// </summary>
     public Venues.Kalshi.KalshiAuth? KalshiAuth { get; init; }
+
+    /// <summary>Send real orders to Kalshi (KalshiExecutionClient) instead of simulating fills.</summary>
+    public bool Live { get; init; }
+
+    /// <summary>How often a closed market is read until it shows its result.</summary>
+    public TimeSpan SettlementPollInterval { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Live: the execution client's options are built from the Kalshi options and then passed through this (tests).</summary>
+    public Func<Venues.Kalshi.KalshiExecutionOptions, Venues.Kalshi.KalshiExecutionOptions>? AdjustExecution { get; init; }
 
     /// <summary>The Kalshi client's options are built from the configuration and then passed through this (tests shorten intervals).</summary>
     public Func<Venues.Kalshi.KalshiDataOptions, Venues.Kalshi.KalshiDataOptions>? AdjustKalshi { get; init; }

@@ -15,6 +15,7 @@ public static class KalshiCommands
     public const string TickerChannel = "ticker";
     public const string TradeChannel = "trade";
     public const string FillChannel = "fill";
+    public const string UserOrdersChannel = "user_orders";
     public const string CfBenchmarksValueChannel = "cfbenchmarks_value";
     public const string CfBenchmarksValue5HzChannel = "cfbenchmarks_value_5hz";
 
@@ -50,6 +51,13 @@ public static class KalshiCommands
             WriteStrings(json, "channels", channels);
             WriteStrings(json, "index_ids", indexIds);
         });
+    }
+
+    /// <summary>{"id":1,"cmd":"subscribe","params":{"channels":["fill"]}}: private channels (fill, user_orders) for every market of the account.</summary>
+    public static string SubscribePrivate(long id, IReadOnlyList<string> channels)
+    {
+        RequireNonEmpty(channels, nameof(channels));
+        return Write(id, "subscribe", json => WriteStrings(json, "channels", channels));
     }
 
     /// <summary>{"id":7,"cmd":"update_subscription","params":{"sid":3,"action":"get_snapshot"}}: a fresh orderbook_snapshot for the subscription.</summary>

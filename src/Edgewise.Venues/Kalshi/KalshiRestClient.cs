@@ -1,5 +1,5 @@
 // Kalshi Trade API v2 REST reads (FACTS §5.2, §5.3, §5.7): series, events, markets (cursor paging), one market, its order book,
-// public trades, candlesticks, and the portfolio reads (balance, positions, orders, fills). Orders are written elsewhere.
+// public trades, candlesticks, and the portfolio reads (balance, positions, orders, fills); order entry is KalshiRestClient.Orders.cs.
 // Every request is signed with KalshiAuth when credentials are configured (the signed path runs from the host root, so it
 // includes /trade-api/v2, and leaves out the query); portfolio reads without credentials answer AuthFailed without a request.
 // Expected venue failures are typed results, never exceptions: 429 is RateLimited (Kalshi sends no Retry-After: the caller backs
@@ -14,7 +14,7 @@ using Edgewise.Core.Time;
 
 namespace Edgewise.Venues.Kalshi;
 
-public sealed class KalshiRestClient
+public sealed partial class KalshiRestClient
 {
     /// <summary>The production REST root (FACTS §5.1).</summary>
     public static readonly Uri ProductionBaseUri = new("https://external-api.kalshi.com/trade-api/v2");
@@ -138,7 +138,15 @@ public sealed class KalshiRestClient
         GetAsync("/portfolio/fills" + Query(("ticker", ticker), ("cursor", cursor)), requiresAuth: true, ct);
 
     /// <summary>GETs <paramref name="relative"/> (path and query below the API root, "/markets?limit=5"), signed when credentials exist.</summary>
-    public async Task<KalshiRestResult> GetAsync(string relative, bool requiresAuth, CancellationToken ct)
+    public Task<KalshiRestResult> GetAsync(string relative, bool requiresAuth, CancellationToken ct) =>
+        SendAsync(HttpMethod.Get, relative, requiresAuth, null, ct);
+
+    /// <summary>
+    /// Sends one request: signed over timestamp + METHOD + path (no query; the body is not signed) when credentials exist, the
+    /// JSON body (if any) as application/json. A write whose answer never came (timeout, network error, 5xx) is Retryable here,
+    /// which for an order means its outcome is UNKNOWN: the caller must look the order up before sending anything again.
+    /// </summary>
+    private async Task<KalshiRestResult> SendAsync(HttpMethod method, string relative, bool requiresAuth, byte[]? jsonBody, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrEmpty(relative);
         if (!relative.StartsWith('/'))
@@ -147,15 +155,22 @@ public sealed class KalshiRestClient
         }
 
         var endpoint = _basePath + relative;
+        var verb = method.Method;
         if (requiresAuth && _auth is null)
         {
-            return Failed(KalshiRestOutcome.AuthFailed, 0, endpoint, null, null, $"GET {endpoint} needs Kalshi credentials and none are configured");
+            return Failed(KalshiRestOutcome.AuthFailed, 0, endpoint, null, null, $"{verb} {endpoint} needs Kalshi credentials and none are configured");
         }
 
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_origin + endpoint));
+        using var request = new HttpRequestMessage(method, new Uri(_origin + endpoint));
+        if (jsonBody is not null)
+        {
+            request.Content = new ByteArrayContent(jsonBody);
+            request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        }
+
         if (_auth is not null)
         {
-            foreach (var (name, value) in _auth.Sign("GET", endpoint).ToHeaders())
+            foreach (var (name, value) in _auth.Sign(verb, endpoint).ToHeaders())
             {
                 request.Headers.TryAddWithoutValidation(name, value);
             }
@@ -177,7 +192,7 @@ public sealed class KalshiRestClient
 
             var errorBody = await ReadBoundedAsync(response.Content, ErrorBodyBytes, linked.Token).ConfigureAwait(false);
             var (code, message, text) = ReadError(errorBody);
-            var error = $"HTTP {status} from {endpoint}: {text}";
+            var error = $"HTTP {status} from {(method == HttpMethod.Get ? string.Empty : verb + " ")}{endpoint}: {text}";
             var outcome = response.StatusCode switch
             {
                 HttpStatusCode.TooManyRequests => KalshiRestOutcome.RateLimited,
@@ -191,15 +206,15 @@ public sealed class KalshiRestClient
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
-            return Failed(KalshiRestOutcome.Retryable, 0, endpoint, null, null, $"GET {endpoint} timed out after {_timeout}");
+            return Failed(KalshiRestOutcome.Retryable, 0, endpoint, null, null, $"{verb} {endpoint} timed out after {_timeout}");
         }
         catch (HttpRequestException ex)
         {
-            return Failed(KalshiRestOutcome.Retryable, 0, endpoint, null, null, $"GET {endpoint} failed: {ex.Message}");
+            return Failed(KalshiRestOutcome.Retryable, 0, endpoint, null, null, $"{verb} {endpoint} failed: {ex.Message}");
         }
         catch (IOException ex)
         {
-            return Failed(KalshiRestOutcome.Retryable, 0, endpoint, null, null, $"GET {endpoint} failed while reading: {ex.Message}");
+            return Failed(KalshiRestOutcome.Retryable, 0, endpoint, null, null, $"{verb} {endpoint} failed while reading: {ex.Message}");
         }
     }
 

@@ -33,16 +33,21 @@ public sealed class PaperSessionTests : IDisposable
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     [Fact]
-    public void Invoke_Live_RefusesInOneLineWithExit2()
+    public void Invoke_LiveWithoutCredentials_RefusesInOneLineWithExit2()
     {
+        var configPath = Path.Combine(_dir, "edgewise.json");
+        File.WriteAllText(configPath, """
+            { "venues": { "kalshi": { "credentials": { "keyIdEnv": "EDGEWISE_TEST_UNSET_KALSHI_KEY_ID", "privateKeyFileEnv": "EDGEWISE_TEST_UNSET_KALSHI_KEY_FILE" } } } }
+            """);
         using var output = new StringWriter();
         using var error = new StringWriter();
 
-        var code = EdgewiseCli.Build().Parse(["run", "--profile", "kalshi-btc-v6", "--live"])
+        var code = EdgewiseCli.Build().Parse(["run", "--config", configPath, "--profile", "kalshi-btc-v6", "--live"])
             .Invoke(new InvocationConfiguration { Output = output, Error = error });
 
         Assert.Equal(2, code);
-        Assert.Equal("edgewise run: live order entry is not available yet" + Environment.NewLine, error.ToString());
+        Assert.Equal("edgewise run: --live refused: live orders need Kalshi credentials: set EDGEWISE_TEST_UNSET_KALSHI_KEY_ID (the API key id) and " +
+            "EDGEWISE_TEST_UNSET_KALSHI_KEY_FILE (the private key PEM file)" + Environment.NewLine, error.ToString());
         Assert.Equal(string.Empty, output.ToString());
     }
 
