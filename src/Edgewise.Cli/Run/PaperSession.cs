@@ -134,7 +134,7 @@ internal sealed partial class PaperSession
         });
         _engine = engine;
         var feeds = new List<IFeed>();
-        using var execution = RegisterExecution(engine, kalshiOptions, auth, feeds); // PaperSession.Live.cs
+        using var execution = RegisterExecution(engine, kalshiOptions, auth); // PaperSession.Live.cs
         var proxy = new BtcIndexProxy(new BtcIndexOptions(), id => engine.Cache.TryGetBook(id, out var book) ? book : null);
         foreach (var spot in spotPlan?.Venues ?? [])
         {
@@ -184,7 +184,7 @@ internal sealed partial class PaperSession
         kalshi.ModeChanged += mode => _output.WriteLine($"kalshi: feed mode {mode}");
 
         using var dashboard = _settings.Dashboard && _config.Dashboard.Enabled
-            ? DashboardPublisher.Attach(engine, () => [.. _supervisor.GetHealth().Select(static h => h.ToFeedStatus())])
+            ? DashboardPublisher.Attach(engine, () => [.. AllFeedHealth().Select(static h => h.ToFeedStatus())])
             : null;
 
         await _output.WriteLineAsync(
