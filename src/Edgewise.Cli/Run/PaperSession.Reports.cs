@@ -25,7 +25,7 @@ internal sealed partial class PaperSession
         var engine = _engine!;
         var portfolio = engine.Cache.Portfolio;
         var open = portfolio.Positions.Count(static p => !p.IsFlat);
-        var feeds = string.Join(", ", _supervisor!.GetHealth().Select(FeedText));
+        var feeds = string.Join(", ", AllFeedHealth().Select(FeedText));
         _output.WriteLine(string.Create(Inv,
             $"status {_clock.GetUtcNow():u}: {engine.Risk.State}, {open} open position(s), {_strategy!.Trades.Count} trade(s), realized P&L {portfolio.RealizedPnl}, fees {portfolio.FeesPaid}, cash {portfolio.Ledger.Cash}; feeds: {feeds}; {TrackingText()}"));
         Interlocked.Increment(ref _statusLines);
@@ -108,7 +108,7 @@ internal sealed partial class PaperSession
             WriteSettlements(writer);
             WriteTracking(writer);
             writer.WriteStartArray("feeds");
-            foreach (var health in _supervisor!.GetHealth())
+            foreach (var health in AllFeedHealth())
             {
                 writer.WriteStartObject();
                 writer.WriteString("feed", health.Feed);

@@ -147,7 +147,7 @@ internal sealed partial class PaperSession
         }));
         _engine = engine;
         var feeds = new List<IFeed>();
-        using var execution = RegisterExecution(engine, kalshiOptions, auth, feeds); // PaperSession.LiveExecution.cs
+        using var execution = RegisterExecution(engine, kalshiOptions, auth); // PaperSession.LiveExecution.cs
         var proxy = new BtcIndexProxy(new BtcIndexOptions(), id => engine.Cache.TryGetBook(id, out var book) ? book : null);
         foreach (var spot in spotPlan?.Venues ?? [])
         {
@@ -209,7 +209,7 @@ internal sealed partial class PaperSession
         kalshi.ModeChanged += mode => _output.WriteLine($"kalshi: feed mode {mode}");
 
         // Attached even without the web dashboard: the terminal dashboard reads the same snapshots.
-        using var dashboard = DashboardPublisher.Attach(engine, () => [.. _supervisor.GetHealth().Select(static h => h.ToFeedStatus())]);
+        using var dashboard = DashboardPublisher.Attach(engine, () => [.. AllFeedHealth().Select(static h => h.ToFeedStatus())]);
 
         await _output.WriteLineAsync(
             $"edgewise run: profile {_profile.Name} (sha256 {_profile.Sha256}) {(_settings.Live ? "LIVE" : "on paper")}, run {_runId}, output {_outDirectory}").ConfigureAwait(false);

@@ -50,6 +50,7 @@ public sealed partial class KalshiExecutionClient : IExecutionClient, IFeed, IFe
     private volatile bool _socketUp;
     private volatile string? _lastError;
     private int _unsettledOrders;
+    private volatile bool _loopRunning;
 
     /// <param name="options">Validated here; a bad value throws naming its key.</param>
     /// <param name="rest">Signed REST client (creates, cancels, lookups, fill polls); it must have credentials.</param>
@@ -128,8 +129,9 @@ public sealed partial class KalshiExecutionClient : IExecutionClient, IFeed, IFe
     public Task RunAsync(CancellationToken ct) => FeedTasks.RunTogetherAsync(_connection.RunAsync, LoopAsync, ct);
 
     /// <summary>
-    /// Completes when nothing is queued and no order waits for a create, a lookup or a cancel: what a shutdown waits for after the
-    /// kill switch, so cancels reach Kalshi before the loop stops.
+    /// Completes when nothing is queued and no order waits for a create, a lookup, a cancel or the fills of its end: what a shutdown
+    /// waits for after the kill switch, so cancels reach Kalshi and their fills the engine before the loop stops. Also completes
+    /// when the I/O loop is not running (nothing could settle then).
     /// </summary>
     public Task WaitIdleAsync(CancellationToken ct)
     {
@@ -170,7 +172,8 @@ public sealed partial class KalshiExecutionClient : IExecutionClient, IFeed, IFe
 
     void IFeedHandler.OnDisconnected(string reason, long tsNs) => Enqueue(new Work(WorkKind.SocketDown, Text: reason));
 
-    private bool IsIdle => Interlocked.Read(ref _pendingWork) == 0 && Volatile.Read(ref _unsettledOrders) == 0;
+    /// <summary>Nothing queued or unsettled, or no loop to settle it (stopped: waiting longer would be waiting forever).</summary>
+    private bool IsIdle => !_loopRunning || (Interlocked.Read(ref _pendingWork) == 0 && Volatile.Read(ref _unsettledOrders) == 0);
 
     private void Enqueue(Work work)
     {
@@ -184,6 +187,7 @@ public sealed partial class KalshiExecutionClient : IExecutionClient, IFeed, IFe
     private async Task LoopAsync(CancellationToken ct)
     {
         using var poll = _clock.CreateTimer(_ => Enqueue(new Work(WorkKind.Poll)), null, _options.PollInterval, _options.PollInterval);
+        _loopRunning = true;
         try
         {
             await foreach (var work in _work.Reader.ReadAllAsync(ct).ConfigureAwait(false))
@@ -200,7 +204,8 @@ public sealed partial class KalshiExecutionClient : IExecutionClient, IFeed, IFe
                 finally
                 {
                     Interlocked.Decrement(ref _pendingWork);
-                    Volatile.Write(ref _unsettledOrders, _orders.Values.Count(o => o.Phase is KalshiOrderPhase.Creating or KalshiOrderPhase.Unknown || o.CancelInFlight
+                    Volatile.Write(ref _unsettledOrders, _orders.Values.Count(o =>
+                        o.Phase is KalshiOrderPhase.Creating or KalshiOrderPhase.Unknown or KalshiOrderPhase.Ending || o.CancelInFlight
                         || (o.CancelWanted && o.Phase is KalshiOrderPhase.Live)));
                     ReleaseIdleWaiters();
                 }
@@ -209,6 +214,11 @@ public sealed partial class KalshiExecutionClient : IExecutionClient, IFeed, IFe
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             // Stopping.
+        }
+        finally
+        {
+            _loopRunning = false;
+            ReleaseIdleWaiters(); // nothing more will happen: whoever waits must not wait forever
         }
     }
 

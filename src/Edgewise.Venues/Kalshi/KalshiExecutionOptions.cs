@@ -11,8 +11,14 @@ public sealed record KalshiExecutionOptions : IValidatableObject
     /// <summary>The WebSocket the private fill channel is read from (the same endpoint as market data).</summary>
     public Uri WebSocketUri { get; init; } = new("wss://external-api-ws.kalshi.com/trade-api/ws/v2");
 
-    /// <summary>Reconnect, staleness and REST timeout settings of the fill connection.</summary>
-    public FeedConnectionSettings Connection { get; init; } = new();
+    /// <summary>
+    /// How long the fill socket may be silent before it counts as stale. The private fill channel is quiet whenever nothing of ours
+    /// trades, so silence is normal: only a very long one reconnects (each reconnect would open a gap the REST polls must cover).
+    /// </summary>
+    public static readonly TimeSpan QuietStaleAfter = TimeSpan.FromHours(24);
+
+    /// <summary>Reconnect, staleness and REST timeout settings of the fill connection (StaleAfter: see <see cref="QuietStaleAfter"/>).</summary>
+    public FeedConnectionSettings Connection { get; init; } = new() { StaleAfter = QuietStaleAfter };
 
     /// <summary>How often live orders are checked over REST, and fills fetched over REST while the WebSocket is down.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(5);

@@ -261,8 +261,10 @@ public sealed partial class KalshiMarketTracker
 
     private async Task WaitUntilAsync(DateTimeOffset wake, CancellationToken ct)
     {
+        // Rounded UP to whole milliseconds: Task.Delay truncates to milliseconds, and a wake less than 1 ms ahead (a jittered retry
+        // time) would otherwise complete at once, leave the clock short of the wake and spin this loop without ever waiting.
         var delay = wake - _clock.GetUtcNow();
-        var wait = Task.Delay(delay > TimeSpan.Zero ? delay : TimeSpan.Zero, _clock, ct);
+        var wait = Task.Delay(delay > TimeSpan.Zero ? TimeSpan.FromMilliseconds(Math.Ceiling(delay.TotalMilliseconds)) : TimeSpan.Zero, _clock, ct);
         WakeScheduled?.Invoke(wake); // after the timer exists, so an observer may move the clock past it
         await wait.ConfigureAwait(false);
     }

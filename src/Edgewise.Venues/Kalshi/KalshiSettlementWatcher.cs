@@ -176,8 +176,11 @@ public sealed class KalshiSettlementWatcher
             wake = _waitCancel = CancellationTokenSource.CreateLinkedTokenSource(ct);
         }
 
+        // Rounded up to whole milliseconds (Task.Delay truncates): a read less than 1 ms ahead must not complete the wait early and
+        // leave the loop spinning short of it.
         var delay = next is { } at ? at - _clock.GetUtcNow() : Timeout.InfiniteTimeSpan;
-        var wait = Task.Delay(next is null ? Timeout.InfiniteTimeSpan : delay > TimeSpan.Zero ? delay : TimeSpan.Zero, _clock, wake.Token);
+        var wait = Task.Delay(next is null ? Timeout.InfiniteTimeSpan : delay > TimeSpan.Zero ? TimeSpan.FromMilliseconds(Math.Ceiling(delay.TotalMilliseconds)) : TimeSpan.Zero,
+            _clock, wake.Token);
         if (next is { } due)
         {
             WakeScheduled?.Invoke(due); // after the timer exists

@@ -88,5 +88,28 @@ public sealed class KalshiMarketTrackerTests
         Assert.Equal(BinaryStrike.FromKalshi("greater_or_equal", 96_301.55m, null), rolled.Current[0].Contract.Strike);
     }
 
+    [Fact]
+    public async Task ListingFails_RetryWakeNotOnAWholeMillisecond_WaitsForItInsteadOfSpinning()
+    {
+        await using var h = await KalshiLiveHarness.StartAsync(o => o with { Markets = [] });
+        // Retry delay = 10,000,000 ticks × (1 − 0.2 × 0.00000025) = 9,999,999.5 -> 9,999,999 ticks = 1 s − 100 ns. Task.Delay counts whole
+        // milliseconds, so an untreated wait of
+        // 999.9999 ms fires at 999 ms and the 0.9999 ms left truncates to 0: the loop would spin at that instant forever.
+        var tracker = new KalshiMarketTracker(new KalshiMarketTrackerOptions { SeriesTicker = "KXBTC15M" }, h.Client.Rest, h.Client, h.Clock,
+            random: new Feeds.FixedRandom(0.00000025));
+        var wakes = Channel.CreateUnbounded<DateTimeOffset>();
+        tracker.WakeScheduled += w => wakes.Writer.TryWrite(w);
+        h.Server.RespondOnce("/markets", new SimRestResponse(500, """{"error":{"code":"internal_server_error","message":"try again"}}"""));
+        h.Track(tracker.RunAsync(h.Stopping));
+
+        var retry = await KalshiLiveHarness.NextAsync(wakes, "the retry after the failed listing");
+        Assert.Equal(ManualTimeProvider.DefaultStart + TimeSpan.FromSeconds(1) - TimeSpan.FromTicks(1), retry);
+        // Moved on another thread: a spinning timer callback would never let Advance return.
+        await Task.Run(() => h.Clock.Advance(TimeSpan.FromSeconds(2)), TestContext.Current.CancellationToken).WaitAsync(SimVenueServer.DefaultTimeout, TestContext.Current.CancellationToken);
+
+        await KalshiLiveHarness.NextAsync(wakes, "the wake after the second listing");
+        Assert.Equal((1L, 1L), (tracker.ListingFailures, tracker.Listings));
+    }
+
     private static InstrumentId Id(SimKalshiMarket market) => KalshiLiveHarness.Id(market.Ticker);
 }

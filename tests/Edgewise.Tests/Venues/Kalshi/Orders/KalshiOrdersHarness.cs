@@ -61,7 +61,7 @@ internal sealed class KalshiOrdersHarness : IAsyncDisposable
         harness.Client = new KalshiExecutionClient(new KalshiExecutionOptions
         {
             WebSocketUri = server.WebSocketUri,
-            Connection = FeedTestSettings.Connection(),
+            Connection = FeedTestSettings.Connection() with { StaleAfter = KalshiExecutionOptions.QuietStaleAfter },
         }, rest, auth, harness.Events, clock, FeedTestSettings.Random());
         harness.Client.RegisterMarket(Ticker, Yes, No);
         harness.Client.RetryScheduled += delay => harness.Retries.Writer.TryWrite(delay);

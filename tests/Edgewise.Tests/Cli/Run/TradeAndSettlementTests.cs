@@ -1,0 +1,113 @@
+using System.Text.Json;
+using Edgewise.Cli.Run;
+using Edgewise.Core.Numerics;
+using Edgewise.Core.Portfolio;
+using Edgewise.Simulators;
+using Edgewise.Storage.Store;
+using Edgewise.Venues.Kalshi;
+
+namespace Edgewise.Tests.Cli.Run;
+
+/// <summary>
+/// `edgewise run` end to end where a trade happens and settles (TradingRunHarness says why the strategy buys). Hand computation,
+/// the same on paper and live:
+///   entry: stake $10 at the YES ask 0.12 -> floor(10 / 0.12) = 83 contracts, cost 83 × 0.12 = 9.96;
+///   Kalshi taker fee = roundup6(0.07 × 83 × 0.12 × 0.88) = 0.07 × 8.7648 = 0.613536;
+///   settlement YES at 1: payout 83; realized P&amp;L before fees 83 − 9.96 = 73.04; cash 83 − 9.96 − 0.613536 = 72.426464.
+/// </summary>
+public sealed class TradeAndSettlementTests : IDisposable
+{
+    private const decimal Cost = 9.96m;
+    private const decimal Fee = 0.613536m;
+    private const decimal Payout = 83m;
+
+    private readonly string _dir = Directory.CreateTempSubdirectory("edgewise-trade-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public async Task RunAsync_PaperMarketFarBelowFairValue_BuysYesHoldsToTheCloseAndSettlesAtOne()
+    {
+        await using var h = await TradingRunHarness.StartAsync(_dir, live: false);
+        await h.StartSessionAsync();
+
+        var status = await h.StepUntilTradeAsync(kalshiBook: null);
+        Assert.Contains("1 open position(s), 1 trade(s)", status, StringComparison.Ordinal);
+        Assert.True(h.Clock.GetUtcNow() < TradingRunHarness.Close - TimeSpan.FromMinutes(5), "the entry must leave at least 5 minutes to the close");
+        await h.CloseAndSettleAsync();
+        var outcome = await h.StopAsync();
+
+        AssertResultsAndStore(h, outcome, "paper");
+        Assert.Empty(h.Kalshi.Orders); // paper: nothing reached the venue
+    }
+
+    [Fact]
+    public async Task RunAsync_LiveMarketFarBelowFairValue_SignedOrderFilledOverTheWebSocketAndSettled()
+    {
+        await using var h = await TradingRunHarness.StartAsync(_dir, live: true);
+        await h.StartSessionAsync();
+        // Two signed sockets: the data client's (books) and the execution client's (fills).
+        SimKalshiSession[] sessions = [await h.Kalshi.NextSessionAsync(), await h.Kalshi.NextSessionAsync()];
+        foreach (var session in sessions)
+        {
+            await session.WaitUntilAsync(s => s.Subscriptions.Count > 0, "a subscription");
+        }
+
+        var bookSession = Assert.Single(sessions, s => s.Subscriptions.Any(x => x.Channel == KalshiCommands.OrderbookDeltaChannel));
+        Assert.Single(sessions, s => s.Subscriptions.Any(x => x.Channel == KalshiCommands.FillChannel));
+        await h.StepUntilTradeAsync(bookSession);
+
+        var post = Assert.Single(h.Kalshi.Requests, r => r.Method == "POST");
+        Assert.True(post.SignatureValid);
+        Assert.Contains($"\"ticker\":\"{TradingRunHarness.Market.Ticker}\"", post.Body, StringComparison.Ordinal);
+        Assert.Contains("\"side\":\"yes\",\"action\":\"buy\",\"type\":\"limit\",\"count\":83,\"yes_price_dollars\":\"0.1200\",\"time_in_force\":\"immediate_or_cancel\"",
+            post.Body, StringComparison.Ordinal);
+        var fill = Assert.Single(h.Kalshi.Fills);
+        Assert.Equal((0.12m, 83m, Fee), (fill.YesPrice, fill.Count, fill.FeeCost));
+        Assert.Equal(0, h.Kalshi.CountRequests("/trade-api/v2/portfolio/fills")); // the fill came over the WebSocket
+        Assert.Equal(83m, h.Kalshi.PositionOf(TradingRunHarness.Market.Ticker));
+
+        await h.CloseAndSettleAsync();
+        var outcome = await h.StopAsync();
+
+        AssertResultsAndStore(h, outcome, "live");
+        // The venue's own books agree: 1250 − 9.96 − 0.613536 + 83 = 1322.426464, no position left.
+        Assert.Equal((SimKalshiServer.StartingBalance - Cost - Fee + Payout, 0m), (h.Kalshi.Balance, h.Kalshi.PositionOf(TradingRunHarness.Market.Ticker)));
+    }
+
+    private static void AssertResultsAndStore(TradingRunHarness h, PaperOutcome outcome, string mode)
+    {
+        var ticker = TradingRunHarness.Market.Ticker;
+        using var results = JsonDocument.Parse(File.ReadAllText(outcome.ResultsPath));
+        var root = results.RootElement;
+        Assert.Equal(mode, root.GetProperty("mode").GetString());
+        Assert.Equal(("73.04", "0.613536", "72.426464"),
+            (root.GetProperty("realized_pnl").GetString(), root.GetProperty("fees").GetString(), root.GetProperty("cash").GetString()));
+        var position = Assert.Single(root.GetProperty("positions").EnumerateArray());
+        Assert.Equal(($"{ticker}.kalshi", "0", "0.00", "73.04", "0.613536"),
+            (position.GetProperty("instrument").GetString(), position.GetProperty("quantity").GetString(), position.GetProperty("cost_basis").GetString(),
+                position.GetProperty("realized_pnl").GetString(), position.GetProperty("fees").GetString()));
+        var trade = Assert.Single(root.GetProperty("trades").EnumerateArray());
+        Assert.Equal(("Yes", "MeanReversion", "83", "9.96", "0.613536", "72.426464", true),
+            (trade.GetProperty("side").GetString(), trade.GetProperty("signal").GetString(), trade.GetProperty("bought").GetString(),
+                trade.GetProperty("entry_cost").GetString(), trade.GetProperty("fees").GetString(), trade.GetProperty("net_pnl").GetString(),
+                trade.GetProperty("closed").GetBoolean()));
+        var settlement = Assert.Single(root.GetProperty("settlements").EnumerateArray());
+        Assert.Equal((ticker, "yes", "finalized"), (settlement.GetProperty("market").GetString(), settlement.GetProperty("result").GetString(),
+            settlement.GetProperty("status").GetString()));
+
+        using var store = StoreReader.Open(h.Config.Store.Path);
+        var fill = Assert.Single(store.LoadFills(outcome.RunId));
+        Assert.Equal((Price.Parse("0.12"), Quantity.Parse("83"), Fee), (fill.Price, fill.Quantity, fill.Fee));
+        var ledger = store.LoadLedger(outcome.RunId).Select(e => e.Entry).ToList();
+        Assert.Equal([(LedgerEntryKind.TradeCash, -Cost), (LedgerEntryKind.Fee, -Fee), (LedgerEntryKind.SettlementPayout, Payout)],
+            ledger.Select(e => (e.Kind, e.Amount)));
+        Assert.Equal(72.426464m, ledger.Sum(e => e.Amount));
+        Assert.Equal(72.426464m, ledger[^1].BalanceAfter);
+        var stored = Assert.Single(store.LoadPositions(outcome.RunId));
+        Assert.Equal((true, 73.04m, Fee), (stored.IsFlat, stored.RealizedPnl, stored.FeesPaid));
+        var consistency = store.CheckConsistency(outcome.RunId);
+        Assert.True(consistency.IsConsistent, string.Join("; ", consistency.Problems));
+        Assert.Equal(72.426464m, consistency.Cash);
+    }
+}
