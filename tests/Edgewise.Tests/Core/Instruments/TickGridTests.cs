@@ -4,6 +4,7 @@ using Edgewise.Core.Numerics;
 
 namespace Edgewise.Tests.Core.Instruments;
 
+[Collection(AllocationMeasurements.Name)]
 public class TickGridTests
 {
     private static Price P(string text) => Price.Parse(text);
@@ -198,7 +199,7 @@ public class TickGridTests
         grid.TryGetNextUp(price, out _);
         grid.TryGetNextDown(price, out _);
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
+        var window = AllocationWindow.Open();
         var onTick = 0;
         for (var i = 0; i < 1_000; i++)
         {
@@ -207,7 +208,7 @@ public class TickGridTests
             grid.TryGetNextDown(up, out price);
         }
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        window.AssertNothingAllocated();
         // 0.555 is off the grid; up (0.56) then down lands on 0.55, which is on it for the remaining 999 passes.
         Assert.Equal(999, onTick);
         Assert.Equal(P("0.55"), price);

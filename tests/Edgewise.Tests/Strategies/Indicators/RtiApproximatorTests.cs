@@ -6,6 +6,7 @@ using static Edgewise.Tests.Strategies.Indicators.IndexBooks;
 
 namespace Edgewise.Tests.Strategies.Indicators;
 
+[Collection(AllocationMeasurements.Name)]
 public class RtiApproximatorTests
 {
     private static readonly RtiOptions HalfBtcSpacing = new() { Spacing = Quantity.Parse("0.5") };
@@ -154,12 +155,11 @@ public class RtiApproximatorTests
         var rti = new RtiApproximator(new RtiOptions());
         var first = rti.Compute(books);
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
+        var window = AllocationWindow.Open();
         var second = rti.Compute(books);
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        window.AssertNothingAllocated();
 
         Assert.Equal(first, second);
-        Assert.Equal(0, allocated);
     }
 
     /// <summary>Price text for a number of cents.</summary>

@@ -9,6 +9,7 @@ using static Edgewise.Tests.Venues.BinanceUs.BinanceUsFrames;
 
 namespace Edgewise.Tests.Venues.BinanceUs;
 
+[Collection(AllocationMeasurements.Name)]
 public class BinanceUsParserTests
 {
     private readonly BinanceUsParser _parser = new();
@@ -186,7 +187,7 @@ public class BinanceUsParserTests
             _parser.Parse(ticker, sink);
         }
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
+        var window = AllocationWindow.Open();
         for (var i = 0; i < 1_000; i++)
         {
             _parser.Parse(depth, sink);
@@ -194,7 +195,7 @@ public class BinanceUsParserTests
             _parser.Parse(ticker, sink);
         }
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        window.AssertNothingAllocated();
         Assert.Equal(3 * 1_010, sink.Events); // every frame reached the sink
     }
 

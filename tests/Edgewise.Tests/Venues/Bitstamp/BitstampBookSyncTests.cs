@@ -9,6 +9,7 @@ using static Edgewise.Tests.Venues.Bitstamp.BitstampFrames;
 
 namespace Edgewise.Tests.Venues.Bitstamp;
 
+[Collection(AllocationMeasurements.Name)]
 public class BitstampBookSyncTests
 {
     private readonly BitstampParser _parser = new();
@@ -203,13 +204,13 @@ public class BitstampBookSyncTests
             _parser.Parse(frames[i], sync);
         }
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
+        var window = AllocationWindow.Open();
         for (var i = 10; i < frames.Length; i++)
         {
             _parser.Parse(frames[i], sync);
         }
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        window.AssertNothingAllocated();
         Assert.Equal(2 + 2_000, sink.Events);
     }
 }

@@ -10,6 +10,7 @@ using static Edgewise.Tests.Venues.Bitstamp.BitstampFrames;
 
 namespace Edgewise.Tests.Venues.Bitstamp;
 
+[Collection(AllocationMeasurements.Name)]
 public class BitstampParserTests
 {
     private const string Samples = "venues/bitstamp";
@@ -255,7 +256,7 @@ public class BitstampParserTests
             _parser.Parse(heartbeat, sink);
         }
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
+        var window = AllocationWindow.Open();
         for (var i = 0; i < 1_000; i++)
         {
             _parser.Parse(diff, sink);
@@ -263,7 +264,7 @@ public class BitstampParserTests
             _parser.Parse(heartbeat, sink);
         }
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        window.AssertNothingAllocated();
         Assert.Equal(2 * 1_010, sink.Events);
     }
 }

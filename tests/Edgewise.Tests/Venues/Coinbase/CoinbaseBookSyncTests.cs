@@ -8,6 +8,7 @@ using static Edgewise.Tests.Venues.Coinbase.CoinbaseFrames;
 
 namespace Edgewise.Tests.Venues.Coinbase;
 
+[Collection(AllocationMeasurements.Name)]
 public class CoinbaseBookSyncTests
 {
     private readonly CoinbaseParser _parser = new();
@@ -191,13 +192,13 @@ public class CoinbaseBookSyncTests
             parser.Parse(frames[i], sync);
         }
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
+        var window = AllocationWindow.Open();
         for (var i = 10; i < frames.Length; i++)
         {
             parser.Parse(frames[i], sync);
         }
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        window.AssertNothingAllocated();
         Assert.Equal(0, sync.Gaps);
         Assert.Equal(2 + 2_000, sink.Events); // snapshot, healthy status, then every update
     }

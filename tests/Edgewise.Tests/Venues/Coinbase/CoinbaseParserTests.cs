@@ -10,6 +10,7 @@ using static Edgewise.Tests.Venues.Coinbase.CoinbaseFrames;
 
 namespace Edgewise.Tests.Venues.Coinbase;
 
+[Collection(AllocationMeasurements.Name)]
 public class CoinbaseParserTests
 {
     private const string Samples = "venues/coinbase";
@@ -299,7 +300,7 @@ public class CoinbaseParserTests
             _parser.Parse(heartbeat, sink);
         }
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
+        var window = AllocationWindow.Open();
         for (var i = 0; i < 1_000; i++)
         {
             _parser.Parse(book, sink);
@@ -308,7 +309,7 @@ public class CoinbaseParserTests
             _parser.Parse(heartbeat, sink);
         }
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        window.AssertNothingAllocated();
         Assert.Equal(3 * 1_010, sink.Events); // book, trade and quote reach the sink; the heartbeat does not
         Assert.Equal((5 + 6 + 12 + 7) * 1_010, observed);
     }

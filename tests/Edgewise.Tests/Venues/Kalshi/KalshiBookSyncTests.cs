@@ -10,6 +10,7 @@ using static Edgewise.Tests.Venues.Kalshi.KalshiFrames;
 
 namespace Edgewise.Tests.Venues.Kalshi;
 
+[Collection(AllocationMeasurements.Name)]
 public sealed class KalshiBookSyncTests
 {
     private static readonly Price DeciCent = Price.Parse("0.001");
@@ -259,13 +260,13 @@ public sealed class KalshiBookSyncTests
             _parser.Parse(frames[i], sync);
         }
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
+        var window = AllocationWindow.Open();
         for (var i = 100; i < frames.Length; i++)
         {
             _parser.Parse(frames[i], sync);
         }
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        window.AssertNothingAllocated();
         Assert.Equal(2 + 1_100, sink.Events); // snapshot + status, then every delta
         Assert.Equal(0, sync.Gaps);
     }

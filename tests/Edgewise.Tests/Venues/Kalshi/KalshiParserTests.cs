@@ -9,6 +9,7 @@ using static Edgewise.Tests.Venues.Kalshi.KalshiFrames;
 
 namespace Edgewise.Tests.Venues.Kalshi;
 
+[Collection(AllocationMeasurements.Name)]
 public sealed class KalshiParserTests
 {
     private readonly RecordingSink _sink = new();
@@ -225,7 +226,7 @@ public sealed class KalshiParserTests
             }
         }
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
+        var window = AllocationWindow.Open();
         for (var i = 0; i < 1_000; i++)
         {
             foreach (var frame in frames)
@@ -234,7 +235,7 @@ public sealed class KalshiParserTests
             }
         }
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        window.AssertNothingAllocated();
         Assert.Equal(5 * 1_010, sink.Events); // the index tick goes to its event, not the sink
     }
 

@@ -11,6 +11,7 @@ using static Edgewise.Tests.Venues.Kraken.KrakenFrames;
 
 namespace Edgewise.Tests.Venues.Kraken;
 
+[Collection(AllocationMeasurements.Name)]
 public class KrakenBookSyncTests
 {
     private static readonly InstrumentId EthUsdt = new("kraken", "ETH/USDT");
@@ -198,13 +199,13 @@ public class KrakenBookSyncTests
             _parser.Parse(update, sync); // the same absolute size again: the book and its checksum stay the same
         }
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
+        var window = AllocationWindow.Open();
         for (var i = 0; i < 1_000; i++)
         {
             _parser.Parse(update, sync);
         }
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        window.AssertNothingAllocated();
         Assert.Equal(0, sync.ChecksumFailures);
         Assert.Equal(2 + 1_010, sink.Events);
     }

@@ -10,6 +10,7 @@ using static Edgewise.Tests.Venues.Kraken.KrakenFrames;
 
 namespace Edgewise.Tests.Venues.Kraken;
 
+[Collection(AllocationMeasurements.Name)]
 public class KrakenParserTests
 {
     private const string Samples = "venues/kraken";
@@ -224,7 +225,7 @@ public class KrakenParserTests
             _parser.Parse(heartbeat, sink);
         }
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
+        var window = AllocationWindow.Open();
         for (var i = 0; i < 1_000; i++)
         {
             _parser.Parse(book, sink);
@@ -233,7 +234,7 @@ public class KrakenParserTests
             _parser.Parse(heartbeat, sink);
         }
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        window.AssertNothingAllocated();
         Assert.Equal(3 * 1_010, sink.Events);
     }
 }
