@@ -12,6 +12,7 @@ namespace Edgewise.TestKit;
 
 public sealed class AwaitingSink : IMarketDataSink
 {
+    private readonly IMarketDataSink? _forwardTo;
     private readonly Lock _gate = new();
     private readonly Dictionary<InstrumentId, SortedOrderBook> _books = [];
     private readonly Dictionary<InstrumentId, BookHealth> _health = [];
@@ -19,6 +20,18 @@ public sealed class AwaitingSink : IMarketDataSink
     private readonly List<TradeTick> _trades = [];
     private readonly List<QuoteTick> _quotes = [];
     private readonly List<(Func<AwaitingSink, bool> Condition, TaskCompletionSource Done)> _waiters = [];
+    private readonly Dictionary<InstrumentId, int> _updates = [];
+
+    public AwaitingSink()
+    {
+    }
+
+    /// <summary>A tap: every event goes on to <paramref name="forwardTo"/> first (say, an engine's inbox), then is recorded here.</summary>
+    public AwaitingSink(IMarketDataSink forwardTo)
+    {
+        ArgumentNullException.ThrowIfNull(forwardTo);
+        _forwardTo = forwardTo;
+    }
 
     /// <summary>Every event so far, as "book:Snapshot:100", "trade:42", "quote", "status:Gap:sequence gap".</summary>
     public IReadOnlyList<string> Events
@@ -68,6 +81,15 @@ public sealed class AwaitingSink : IMarketDataSink
         lock (_gate)
         {
             return _events.Count(e => e.StartsWith(eventPrefix, StringComparison.Ordinal));
+        }
+    }
+
+    /// <summary>Book updates (snapshots and deltas) received for the instrument.</summary>
+    public int UpdatesOf(InstrumentId instrument)
+    {
+        lock (_gate)
+        {
+            return _updates.GetValueOrDefault(instrument);
         }
     }
 
@@ -123,9 +145,11 @@ public sealed class AwaitingSink : IMarketDataSink
     public void OnBookUpdate(BookUpdate update)
     {
         ArgumentNullException.ThrowIfNull(update);
+        _forwardTo?.OnBookUpdate(update);
         lock (_gate)
         {
             var id = update.Instrument!;
+            _updates[id] = _updates.GetValueOrDefault(id) + 1;
             if (!_books.TryGetValue(id, out var book))
             {
                 book = OrderBookFactory.ForUnbounded(id);
@@ -139,6 +163,7 @@ public sealed class AwaitingSink : IMarketDataSink
 
     public void OnTrade(in TradeTick trade)
     {
+        _forwardTo?.OnTrade(in trade);
         lock (_gate)
         {
             _trades.Add(trade);
@@ -148,6 +173,7 @@ public sealed class AwaitingSink : IMarketDataSink
 
     public void OnQuote(in QuoteTick quote)
     {
+        _forwardTo?.OnQuote(in quote);
         lock (_gate)
         {
             _quotes.Add(quote);
@@ -157,6 +183,7 @@ public sealed class AwaitingSink : IMarketDataSink
 
     public void OnBookStatus(in BookStatus status)
     {
+        _forwardTo?.OnBookStatus(in status);
         lock (_gate)
         {
             _health[status.Instrument] = status.Health;

@@ -20,8 +20,9 @@ internal static class RecordPlanner
     /// <param name="venues">Venue names; null records every enabled venue of <see cref="VenueSymbols.Venues"/>.</param>
     /// <param name="symbols">Canonical pairs ("BTC-USD").</param>
     /// <param name="outDirectory">Where the capture files go.</param>
+    /// <param name="adjustConnection">Applied to each venue's connection settings (tests on a fast-forwarded clock relax staleness).</param>
     public static (RecordPlan? Plan, IReadOnlyList<string> Errors) Plan(EdgewiseConfig config, IReadOnlyList<string>? venues,
-        IReadOnlyList<string> symbols, string outDirectory)
+        IReadOnlyList<string> symbols, string outDirectory, Func<FeedConnectionSettings, FeedConnectionSettings>? adjustConnection = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(symbols);
@@ -73,7 +74,7 @@ internal static class RecordPlanner
             }
 
             var mapped = symbols.Select(s => VenueSymbols.Map(venue, s, venueConfig)).ToList();
-            if (Build(venue, mapped, venueConfig, config, key, errors) is { } create)
+            if (Build(venue, mapped, venueConfig, config, key, errors, adjustConnection ?? (static c => c)) is { } create)
             {
                 planned.Add(new RecordVenue(venue, mapped, create));
             }
@@ -83,7 +84,7 @@ internal static class RecordPlanner
     }
 
     private static Func<IMarketDataSink, IFrameSink, TimeProvider, IFeed>? Build(string venue, List<string> symbols, VenueConfig venueConfig,
-        EdgewiseConfig config, string key, List<string> errors)
+        EdgewiseConfig config, string key, List<string> errors, Func<FeedConnectionSettings, FeedConnectionSettings> adjust)
     {
         var ws = new Uri(venueConfig.WsUrl);
         var rest = Origin(new Uri(venueConfig.RestUrl));
@@ -92,6 +93,7 @@ internal static class RecordPlanner
             case CoinbaseParser.VenueName:
                 {
                     var options = new CoinbaseDataOptions { WebSocketUri = ws, ProductIds = symbols };
+                    options = options with { Connection = adjust(options.Connection) };
                     return Valid(options, key, errors) ? (sink, recorder, clock) => new CoinbaseDataClient(options, sink, clock, recorder) : null;
                 }
 
@@ -105,6 +107,7 @@ internal static class RecordPlanner
                     }
 
                     var options = new KrakenDataOptions { WebSocketUri = ws, Symbols = symbols, Precisions = precisions };
+                    options = options with { Connection = adjust(options.Connection) };
                     return symbols.All(precisions.ContainsKey) && Valid(options, key, errors)
                         ? (sink, recorder, clock) => new KrakenDataClient(options, sink, clock, recorder)
                         : null;
@@ -113,12 +116,14 @@ internal static class RecordPlanner
             case BitstampParser.VenueName:
                 {
                     var options = new BitstampDataOptions { WebSocketUri = ws, RestBaseUri = rest, Pairs = symbols };
+                    options = options with { Connection = adjust(options.Connection) };
                     return Valid(options, key, errors) ? (sink, recorder, clock) => new BitstampDataClient(options, sink, clock, recorder: recorder) : null;
                 }
 
             default:
                 {
                     var options = new BinanceUsDataOptions { WebSocketBaseUri = ws, RestBaseUri = rest, Symbols = symbols };
+                    options = options with { Connection = adjust(options.Connection) };
                     return Valid(options, key, errors) ? (sink, recorder, clock) => new BinanceUsDataClient(options, sink, clock, recorder: recorder) : null;
                 }
         }

@@ -24,7 +24,7 @@ internal sealed partial class PaperSession
         }
 
         // RecordPlanner wants an output directory for captures; a paper run records none (NullFrameSink).
-        var (plan, errors) = RecordPlanner.Plan(_config, enabled, [SpotSymbol], "unused");
+        var (plan, errors) = RecordPlanner.Plan(_config, enabled, [SpotSymbol], "unused", _settings.AdjustSpotConnection);
         return errors.Count > 0 || plan is null ? throw new PaperSetupException(string.Join("; ", errors)) : plan;
     }
 

@@ -104,6 +104,9 @@ internal sealed partial class PaperSession
     /// <summary>The market tracker will next act at this time (raised after its timer exists; tests move a manual clock past it).</summary>
     public event Action<DateTimeOffset>? TrackerWakeScheduled;
 
+    /// <summary>REST polling: a round of book reads is done and the next is due after this delay (raised after its timer exists).</summary>
+    public event Action<TimeSpan>? KalshiPollScheduled;
+
     /// <summary>
     /// Raised on the loop thread with each per-second print of the BTC index (usable or an outage), once the loop has finished
     /// handling it, so the next print's timer is already armed when a handler (a test moving a manual clock) sees it.
@@ -147,6 +150,7 @@ internal sealed partial class PaperSession
         }));
         _engine = engine;
         var feeds = new List<IFeed>();
+        var inbox = _settings.TapMarketData?.Invoke(engine.Inbox) ?? engine.Inbox; // what the feeds deliver to
         using var execution = RegisterExecution(engine, kalshiOptions, auth); // PaperSession.LiveExecution.cs
         var proxy = new BtcIndexProxy(new BtcIndexOptions(), id => engine.Cache.TryGetBook(id, out var book) ? book : null);
         foreach (var spot in spotPlan?.Venues ?? [])
@@ -158,7 +162,7 @@ internal sealed partial class PaperSession
                 proxy.AddConstituent(instrument.Id);
             }
 
-            feeds.Add(spot.CreateClient(engine.Inbox, NullFrameSink.Instance, _clock));
+            feeds.Add(spot.CreateClient(inbox, NullFrameSink.Instance, _clock));
         }
 
         engine.Inputs.Register(IndexInput, _settings.IndexMaxAge);
@@ -183,7 +187,7 @@ internal sealed partial class PaperSession
         using var recorder = CreateRecorder(engine, store);
         _recorder = recorder;
 
-        var mirror = new LockedMarketDataSink(new NoBookMirror(engine.Inbox));
+        var mirror = new LockedMarketDataSink(new NoBookMirror(inbox));
         using var kalshi = new KalshiDataClient(kalshiOptions, mirror, _clock, auth);
         _kalshi = kalshi;
         feeds.Add(kalshi);
@@ -207,6 +211,7 @@ internal sealed partial class PaperSession
         tracker.ActiveMarketChanged += change => OnSwitch(change);
         tracker.WakeScheduled += at => TrackerWakeScheduled?.Invoke(at);
         kalshi.ModeChanged += mode => _output.WriteLine($"kalshi: feed mode {mode}");
+        kalshi.PollScheduled += delay => KalshiPollScheduled?.Invoke(delay);
 
         // Attached even without the web dashboard: the terminal dashboard reads the same snapshots.
         using var dashboard = DashboardPublisher.Attach(engine, () => [.. AllFeedHealth().Select(static h => h.ToFeedStatus())]);

@@ -44,6 +44,15 @@ internal sealed record PaperSettings
     /// <summary>Live: the execution client's options are built from the Kalshi options and then passed through this (tests).</summary>
     public Func<Venues.Kalshi.KalshiExecutionOptions, Venues.Kalshi.KalshiExecutionOptions>? AdjustExecution { get; init; }
 
+    /// <summary>
+    /// Wraps the sink the feeds deliver to (the engine's inbox); the wrapper must pass every event on. Tests on a manual clock use
+    /// it to wait until an update they sent has reached the engine before they move the clock.
+    /// </summary>
+    public Func<Core.Contracts.IMarketDataSink, Core.Contracts.IMarketDataSink>? TapMarketData { get; init; }
+
+    /// <summary>The spot venues' connection settings pass through this (tests on a fast-forwarded clock relax staleness and timeouts).</summary>
+    public Func<Venues.Common.FeedConnectionSettings, Venues.Common.FeedConnectionSettings>? AdjustSpotConnection { get; init; }
+
     /// <summary>The Kalshi client's options are built from the configuration and then passed through this (tests shorten intervals).</summary>
     public Func<Venues.Kalshi.KalshiDataOptions, Venues.Kalshi.KalshiDataOptions>? AdjustKalshi { get; init; }
 }

@@ -55,7 +55,10 @@ public sealed partial class KalshiMarketTracker
         _retryBackoff = new ReconnectBackoff(options.RetryDelayInitial, options.RetryDelayMax, 0.2, random ?? Random.Shared);
     }
 
-    /// <summary>A market was subscribed (the current window's at start, the next window's SubscribeLead before the switch).</summary>
+    /// <summary>
+    /// A market is about to be subscribed (the current window's at start, the next window's SubscribeLead before the switch).
+    /// Raised before the subscription goes out, so a handler can register the market's instruments before its first book arrives.
+    /// </summary>
     public event Action<KalshiMarket>? MarketOpened;
 
     /// <summary>A market's window closed and it was unsubscribed.</summary>
@@ -209,8 +212,10 @@ public sealed partial class KalshiMarketTracker
 
         foreach (var market in opened)
         {
-            _feed.AddMarket(market.Contract);
+            // The handler first: it registers the market's instruments (the engine drops a book for an instrument it does not know
+            // yet, and a snapshot dropped that way left the engine's book built from deltas alone; seen under load).
             MarketOpened?.Invoke(market);
+            _feed.AddMarket(market.Contract);
         }
 
         // One switch per step: a close followed at once by a late-listed window's activation reads as old -> new.

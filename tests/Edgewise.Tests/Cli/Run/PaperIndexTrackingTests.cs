@@ -61,6 +61,7 @@ public sealed class PaperIndexTrackingTests : IDisposable
         await output.WaitForAsync("kalshi: signing as key tracking-key");
         var kalshiSession = await kalshi.NextSessionAsync();
         await kalshiSession.WaitForSubscriptionAsync("cfbenchmarks_value");
+        await output.WaitForAsync("edgewise run: running until Ctrl+C"); // the status timer exists before the clock moves
         await BringCoinbaseUpAsync(coinbase);
         await BringKrakenUpAsync(kraken);
 

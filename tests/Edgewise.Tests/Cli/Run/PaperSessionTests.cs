@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Security.Cryptography;
 using System.Text.Json;
+using System.Threading.Channels;
 using Edgewise.Cli;
 using Edgewise.Cli.Backtest;
 using Edgewise.Cli.Commands;
@@ -13,6 +14,7 @@ using Edgewise.Simulators;
 using Edgewise.Storage.Store;
 using Edgewise.TestKit;
 using Edgewise.Tests.Venues.Feeds;
+using Edgewise.Tests.Venues.Kalshi.Live;
 
 namespace Edgewise.Tests.Cli.Run;
 
@@ -105,12 +107,17 @@ public sealed class PaperSessionTests : IDisposable
             AdjustKalshi = o => o with { Connection = FeedTestSettings.Connection() },
         }, output, clock);
         using var stop = new CancellationTokenSource();
+        // The tracker's timers are made on the clock as it reads at that moment, so each jump below waits until the tracker is
+        // parked on the wake the jump is meant to fire (one made just after a jump would be due a jump later).
+        var wakes = Channel.CreateUnbounded<DateTimeOffset>();
+        session.TrackerWakeScheduled += w => wakes.Writer.TryWrite(w);
 
         var run = session.RunAsync(stop.Token);
         await output.WaitForAsync("kalshi: feed mode RestPolling");
         await output.WaitForAsync($"kalshi: market {First.Ticker} opened");
         await output.WaitForAsync("edgewise run: running until Ctrl+C");
 
+        await WaitForWakeAsync(wakes, ManualTimeProvider.DefaultStart + TimeSpan.FromMinutes(5)); // market 2 due at 00:06, lead 1 min
         clock.Advance(TimeSpan.FromMinutes(1)); // 00:01: the first status line
         var status = await output.WaitForLineAsync(l => l.StartsWith("status ", StringComparison.Ordinal), "a status line");
         Assert.Contains("0 open position(s), 0 trade(s)", status, StringComparison.Ordinal);
@@ -127,6 +134,7 @@ public sealed class PaperSessionTests : IDisposable
             Assert.Equal("2026-01-01T00:05:00.0000000+00:00", checkpoint.RootElement.GetProperty("at").GetString());
         }
 
+        await WaitForWakeAsync(wakes, First.CloseTime);
         clock.Advance(TimeSpan.FromMinutes(1)); // 00:06: market 1 closes, the tracker switches to market 2
         await output.WaitForAsync($"kalshi: now trading {Second.Ticker} (was {First.Ticker})");
         await stop.CancelAsync();
@@ -161,6 +169,13 @@ public sealed class PaperSessionTests : IDisposable
         var state = store.LoadLastStrategyState(PaperSession.StrategyId);
         Assert.NotNull(state);
         Assert.Equal(outcome.RunId, state.RunId);
+    }
+
+    private static async Task WaitForWakeAsync(Channel<DateTimeOffset> wakes, DateTimeOffset wake)
+    {
+        while (await KalshiLiveHarness.NextAsync(wakes, $"the tracker's wake at {wake:u}") != wake)
+        {
+        }
     }
 
     private static async Task WaitForCheckpointAsync(PaperSession session, int count)

@@ -33,7 +33,6 @@ public sealed class TradeAndSettlementTests : IDisposable
 
         var status = await h.StepUntilTradeAsync(kalshiBook: null);
         Assert.Contains("1 open position(s), 1 trade(s)", status, StringComparison.Ordinal);
-        Assert.True(h.Clock.GetUtcNow() < TradingRunHarness.Close - TimeSpan.FromMinutes(5), "the entry must leave at least 5 minutes to the close");
         await h.CloseAndSettleAsync();
         var outcome = await h.StopAsync();
 
@@ -46,11 +45,12 @@ public sealed class TradeAndSettlementTests : IDisposable
     {
         await using var h = await TradingRunHarness.StartAsync(_dir, live: true);
         await h.StartSessionAsync();
-        // Two signed sockets: the data client's (books) and the execution client's (fills).
+        // Two signed sockets: the data client's (BRTI first, then the market's book) and the execution client's (fills).
         SimKalshiSession[] sessions = [await h.Kalshi.NextSessionAsync(), await h.Kalshi.NextSessionAsync()];
         foreach (var session in sessions)
         {
-            await session.WaitUntilAsync(s => s.Subscriptions.Count > 0, "a subscription");
+            await session.WaitUntilAsync(
+                s => s.Subscriptions.Any(x => x.Channel is KalshiCommands.OrderbookDeltaChannel or KalshiCommands.FillChannel), "a book or fill subscription");
         }
 
         var bookSession = Assert.Single(sessions, s => s.Subscriptions.Any(x => x.Channel == KalshiCommands.OrderbookDeltaChannel));
@@ -99,6 +99,9 @@ public sealed class TradeAndSettlementTests : IDisposable
         using var store = StoreReader.Open(h.Config.Store.Path);
         var fill = Assert.Single(store.LoadFills(outcome.RunId));
         Assert.Equal((Price.Parse("0.12"), Quantity.Parse("83"), Fee), (fill.Price, fill.Quantity, fill.Fee));
+        // The entry filter: at least 5 minutes to the close when the order filled (the status line that shows it can come a step later).
+        Assert.True(fill.TsEvent <= (TradingRunHarness.Close - TimeSpan.FromMinutes(5)).ToUnixTimeMilliseconds() * 1_000_000,
+            $"filled at {DateTimeOffset.FromUnixTimeMilliseconds(fill.TsEvent / 1_000_000):u}, less than 5 minutes before the close");
         var ledger = store.LoadLedger(outcome.RunId).Select(e => e.Entry).ToList();
         Assert.Equal([(LedgerEntryKind.TradeCash, -Cost), (LedgerEntryKind.Fee, -Fee), (LedgerEntryKind.SettlementPayout, Payout)],
             ledger.Select(e => (e.Kind, e.Amount)));

@@ -1,11 +1,17 @@
 using System.Threading.Channels;
 using Edgewise.Cli.Backtest;
 using Edgewise.Cli.Configuration;
+using Edgewise.Cli.Record;
 using Edgewise.Cli.Run;
+using Edgewise.Core.Books;
+using Edgewise.Core.Instruments;
 using Edgewise.Simulators;
 using Edgewise.TestKit;
 using Edgewise.Tests.Venues.Feeds;
 using Edgewise.Tests.Venues.Kalshi.Live;
+using Edgewise.Venues.BinanceUs;
+using Edgewise.Venues.Coinbase;
+using Edgewise.Venues.Common;
 
 namespace Edgewise.Tests.Cli.Run;
 
@@ -39,6 +45,11 @@ internal sealed class TradingRunHarness : IAsyncDisposable
     private SimWebSocketConnection? _binance;
     private Task<PaperOutcome>? _run;
 
+    // Paper: the Kalshi book comes from REST polls on the session's clock. Each entry is the time the next poll round is due,
+    // written once a round has delivered its books and parked on its timer.
+    private readonly Channel<DateTimeOffset> _polls = Channel.CreateUnbounded<DateTimeOffset>();
+    private DateTimeOffset _pollDue = DateTimeOffset.MaxValue;
+
     private TradingRunHarness(string dir, ManualTimeProvider clock, SimKalshiServer kalshi, RecordFakeVenues spot, bool live)
     {
         _dir = dir;
@@ -55,6 +66,15 @@ internal sealed class TradingRunHarness : IAsyncDisposable
     public RecordFakeVenues Spot { get; }
 
     public bool Live { get; }
+
+    /// <summary>Everything the session's feeds deliver, on its way to the engine's inbox.</summary>
+    public AwaitingSink Feeds { get; private set; } = null!;
+
+    private static InstrumentId KalshiBook => new(PaperSession.Venue, Market.Ticker);
+
+    private InstrumentId CoinbaseBook => SpotBook(CoinbaseParser.VenueName);
+
+    private InstrumentId BinanceBook => SpotBook(BinanceUsParser.VenueName);
 
     public AwaitingWriter Output { get; } = new();
 
@@ -93,11 +113,15 @@ internal sealed class TradingRunHarness : IAsyncDisposable
             OutDirectory = Path.Combine(_dir, "out"),
             StatusInterval = TimeSpan.FromSeconds(1),
             Dashboard = false,
-            // Staleness is not under test: with the clock a second per step, a receive loop slowed by a busy machine must not read
-            // as a dead Kalshi socket (the deltas pushed every two steps keep the book itself fresh).
-            AdjustKalshi = o => o with { Connection = FeedTestSettings.Connection() with { StaleAfter = TimeSpan.FromHours(1) } },
+            // Staleness and I/O timeouts are not under test: with the clock a second per step, a receive loop or a connect slowed by
+            // a busy machine must not read as a dead socket (seen under load: a spot feed "stale" after 60 steps, its socket replaced
+            // under the harness). The spot updates every five steps and Kalshi deltas every two keep the books themselves fresh.
+            AdjustKalshi = o => o with { Connection = Relaxed(FeedTestSettings.Connection()) },
+            AdjustSpotConnection = Relaxed,
+            TapMarketData = inbox => Feeds = new AwaitingSink(inbox),
         }, Output, Clock);
         Session.SettlementWakeScheduled += at => SettlementWakes.Writer.TryWrite(at);
+        Session.KalshiPollScheduled += delay => _polls.Writer.TryWrite(Clock.GetUtcNow() + delay);
         _run = Session.RunAsync(_stop.Token);
         await Output.WaitForAsync($"kalshi: market {Market.Ticker} opened");
         await Output.WaitForAsync("edgewise run: running until Ctrl+C");
@@ -110,23 +134,56 @@ internal sealed class TradingRunHarness : IAsyncDisposable
         _binance = await Spot.BinanceUs.NextConnectionAsync();
         _binanceSeq = 100;
         await PushSpotUpdatesAsync();
+
+        // The clock stays put until all three books are in (snapshots over real sockets and REST): the strategy's entry window
+        // is a minute wide, and a clock that ran ahead of a slow connect on a busy machine would close it.
+        await Feeds.WaitUntilAsync(s => s.HealthOf(CoinbaseBook) == BookHealth.Healthy && s.HealthOf(BinanceBook) == BookHealth.Healthy,
+            "the Coinbase and Binance.US books healthy");
+        if (Live)
+        {
+            await Feeds.WaitUntilAsync(s => s.HealthOf(KalshiBook) == BookHealth.Healthy, "the Kalshi book healthy (WebSocket snapshot)");
+        }
+        else
+        {
+            await Output.WaitForAsync("kalshi: feed mode RestPolling");
+            _pollDue = await KalshiLiveHarness.NextAsync(_polls, "the first Kalshi poll round");
+        }
     }
 
-    /// <summary>A change at a far level of each spot book, so both stay fresh for the index (their mids do not move).</summary>
+    private InstrumentId SpotBook(string venue) =>
+        new(venue, VenueSymbols.Map(venue, PaperSession.SpotSymbol, VenueSymbols.ConfigOf(venue, Config).Config));
+
+    private static FeedConnectionSettings Relaxed(FeedConnectionSettings settings) => settings with
+    {
+        StaleAfter = TimeSpan.FromHours(1),
+        ConnectTimeout = TimeSpan.FromHours(1),
+        RestTimeout = TimeSpan.FromHours(1),
+    };
+
+    /// <summary>
+    /// A change at a far level of each spot book, so both stay fresh for the index (their mids do not move); returns once both
+    /// changes have reached the engine's inbox.
+    /// </summary>
     public async Task PushSpotUpdatesAsync()
     {
+        var (coinbase, binance) = (Feeds.UpdatesOf(CoinbaseBook), Feeds.UpdatesOf(BinanceBook));
         var size = (_coinbaseSeq % 2 == 0 ? "1" : "2") + ".00000000";
         await _coinbase!.SendTextAsync(CoinbaseWire.L2(++_coinbaseSeq, "update", ("bid", "95990.00", size)));
         _binanceSeq++;
         await _binance!.SendTextAsync(
             $$$"""{"stream":"btcusd@depth@100ms","data":{"e":"depthUpdate","E":1767225600000,"s":"BTCUSD","U":{{{_binanceSeq}}},"u":{{{_binanceSeq}}},"b":[["95990.00","{{{size}}}"]],"a":[]}}""");
+        if (_binanceSeq > 101) // the first one waits in the client for the REST snapshot
+        {
+            await Feeds.WaitUntilAsync(s => s.UpdatesOf(CoinbaseBook) > coinbase && s.UpdatesOf(BinanceBook) > binance, "the spot updates delivered");
+        }
     }
 
     /// <summary>
     /// Moves the clock a second at a time, refreshing the spot books every five seconds (and, live, the Kalshi book over its
     /// WebSocket every two), until a status line shows the trade; each step waits for that second's status line, so the loop has
-    /// caught up. Live, the clock moves only while the execution client is idle (no create, lookup or fill in flight): real I/O
-    /// must not be outrun by a clock that moves a second per step.
+    /// caught up. Real I/O must not be outrun by a clock that moves a second per step, so the clock moves only once what was sent
+    /// has reached the engine's inbox, a due poll round (paper) has delivered, and (live) the execution client is idle (no create,
+    /// lookup or fill in flight).
     /// </summary>
     public async Task<string> StepUntilTradeAsync(SimKalshiSession? kalshiBook, int maxSteps = 150)
     {
@@ -139,7 +196,9 @@ internal sealed class TradingRunHarness : IAsyncDisposable
 
             if (kalshiBook is not null && step % 2 == 0)
             {
+                var updates = Feeds.UpdatesOf(KalshiBook);
                 await kalshiBook.PushDeltaAsync(Market.Ticker, "yes", "0.0500", "1.00"); // far from the touch: the book stays fresh
+                await Feeds.WaitUntilAsync(s => s.UpdatesOf(KalshiBook) > updates, "the Kalshi delta delivered");
             }
 
             if (Live)
@@ -148,6 +207,11 @@ internal sealed class TradingRunHarness : IAsyncDisposable
             }
 
             Clock.Advance(TimeSpan.FromSeconds(1));
+            while (Clock.GetUtcNow() >= _pollDue) // paper: the poll round this second started has delivered before the next move
+            {
+                _pollDue = await KalshiLiveHarness.NextAsync(_polls, $"the Kalshi poll round due at {_pollDue:u}");
+            }
+
             var stamp = Clock.GetUtcNow().ToString("u", System.Globalization.CultureInfo.InvariantCulture);
             var status = await Output.WaitForLineAsync(l => l.StartsWith($"status {stamp}", StringComparison.Ordinal), $"the status line of {stamp}");
             if (status.Contains(", 1 trade(s)", StringComparison.Ordinal))
