@@ -78,6 +78,7 @@ internal sealed class BacktestStatistics
         DecisionKind.Fill => "fill",
         DecisionKind.OrderEnded => "order_ended",
         DecisionKind.TradeClosed => "trade_closed",
+        DecisionKind.Resumed => "resumed",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown decision kind."),
     };
 

@@ -6,6 +6,7 @@
 // Live, Kalshi pays the account itself; the engine books the same payout so its ledger mirrors the venue's.
 // results.json lists the settlements seen (ticker, result, when).
 using System.Text.Json;
+using Edgewise.Cli.Recovery;
 using Edgewise.Core.Instruments;
 using Edgewise.Core.Numerics;
 using Edgewise.Engine.Loop;
@@ -41,7 +42,38 @@ internal sealed partial class PaperSession
         watcher.MarketSettled += settlement => engine.Post(() => ApplySettlement(engine, settlement));
         watcher.MarketUnsettled += (ticker, why) => _output.WriteLine($"kalshi: market {ticker} left unsettled: {why}");
         watcher.WakeScheduled += at => SettlementWakeScheduled?.Invoke(at);
+        WatchRestoredPositions(watcher);
         return Task.WhenAll(tracker.RunAsync(ct), watcher.RunAsync(ct));
+    }
+
+    /// <summary>
+    /// A resumed run may hold contracts of a market that closed while the process was down, which the tracker never sees: each
+    /// restored position's market is watched from its close (read from the ticker; from now when the ticker does not say), so it
+    /// is settled like any other. A market the tracker closes later is the same watch (one per ticker).
+    /// </summary>
+    private void WatchRestoredPositions(KalshiSettlementWatcher watcher)
+    {
+        foreach (var position in _recovery.Portfolio.Positions)
+        {
+            if (position.IsFlat || position.Instrument.Venue != Venue)
+            {
+                continue;
+            }
+
+            var symbol = position.Instrument.Symbol;
+            var ticker = symbol.EndsWith(BinaryMarket.NoSuffix, StringComparison.Ordinal) ? symbol[..^BinaryMarket.NoSuffix.Length] : symbol;
+            if (KalshiTicker.TryParseCloseTime(ticker, out var close, out var error))
+            {
+                watcher.Watch(ticker, close);
+            }
+            else
+            {
+                // Not a KXBTC15M ticker (an hourly strike, say): read the market now, then every poll, until it shows a result.
+                watcher.Watch(ticker, _clock.GetUtcNow());
+                _output.WriteLine($"recovery: position {position.Instrument}: {error}; its market is read now and every " +
+                    $"{_settings.SettlementPollInterval.TotalSeconds:0.#} s until it shows a result");
+            }
+        }
     }
 
     /// <summary>On the loop thread: settles the market's YES and NO instruments that hold a position.</summary>
@@ -58,6 +90,13 @@ internal sealed partial class PaperSession
         {
             if (engine.Cache.Portfolio.TryGetPosition(id, out var position) && !position.IsFlat)
             {
+                if (!engine.Cache.TryGetInstrument(id, out _))
+                {
+                    // A restored position whose market this run never opened (it closed while the process was down): the engine
+                    // books a settlement only for an instrument it knows, and the id and multiplier are all the booking needs.
+                    engine.Cache.AddInstrument(new RecoveredInstrument(id, position.Multiplier));
+                }
+
                 settled.Add($"{position.NetQuantity} {id.Symbol} at {(pays ? 1 : 0)}");
                 engine.OnSettlement(id, pays ? BinaryContract.One : Price.Zero, tsNs);
             }

@@ -67,6 +67,7 @@ public sealed partial class TerminalDashboard
                 DecisionKind.Fill => "fill",
                 DecisionKind.OrderEnded => "order ended",
                 DecisionKind.TradeClosed => "trade closed",
+                DecisionKind.Resumed => "resumed",
                 _ => record.Kind.ToString(),
             },
         };
@@ -97,6 +98,7 @@ public sealed partial class TerminalDashboard
             DecisionKind.Fill when record.Fill is { } fill =>
                 $"filled {Number(fill.Quantity.ToDecimal())} @ {Number(fill.Price.ToDecimal())} fee {Number(fill.Fee)} ({(fill.IsEntry ? "entry" : "exit")})",
             DecisionKind.OrderEnded => $"[yellow]order {Text(record.OrderId)} ended[/]{detail}",
+            DecisionKind.Resumed => $"[blue]held from before the restart[/]{detail}",
             DecisionKind.TradeClosed =>
                 $"closed{(record.ExitReason is { } reason ? $" by {reason}" : string.Empty)}, P&L {(record.Pnl is { } pnl ? MoneyMarkup(pnl) : "-")}",
             _ => Text(record.Detail),

@@ -244,6 +244,37 @@ public sealed partial class BtcBinaryStrategy
             detail: Invariant($"trade {trade.Id}: bought {trade.Bought} at {decimal.Round(trade.AverageEntryPrice, 6)}, fees {trade.Fees}"));
     }
 
+    /// <summary>
+    /// A run resumed after a crash: a contract of this market the portfolio already holds becomes its open trade, so stop-loss,
+    /// target and timeout manage it, settlement closes it, and no entry buys a second one (the cooldown counts from its opening).
+    /// </summary>
+    private void ResumeHeldPosition(MarketState state)
+    {
+        if (state.Trade is not null)
+        {
+            return;
+        }
+
+        foreach (var side in (ReadOnlySpan<OutcomeSide>)[OutcomeSide.Yes, OutcomeSide.No])
+        {
+            var contract = state.Market.ContractFor(side);
+            if (!Context.Cache.Portfolio.TryGetPosition(contract.Id, out var position) || !position.IsLong)
+            {
+                continue;
+            }
+
+            var opened = position.OpenedAt ?? Context.NowNs;
+            var trade = TradeRecord.Resume(_trades.Count + 1, state.Market.Ticker, contract.Id, side, position.NetQuantity, position.CostBasis,
+                position.FeesPaid, opened);
+            _trades.Add(trade);
+            state.Trade = trade;
+            state.LastEntryNs = opened;
+            Record(state.Market.Ticker, DecisionKind.Resumed, SignalKind.Resumed, side,
+                detail: Invariant($"trade {trade.Id}: holding {position.NetQuantity} at {decimal.Round(trade.AverageEntryPrice, 6)} from before the restart"));
+            return; // the strategy never holds both sides; a second one would be left to settlement
+        }
+    }
+
     private void FinishOrder(MarketState state)
     {
         if (state.PendingOrderId is { } id)

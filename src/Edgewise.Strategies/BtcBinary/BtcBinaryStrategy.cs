@@ -100,6 +100,7 @@ public sealed partial class BtcBinaryStrategy : Strategy
         {
             Context.Subscribe(market.Yes.Id);
             Context.Subscribe(market.No.Id);
+            ResumeHeldPosition(state);
         }
     }
 
@@ -109,6 +110,7 @@ public sealed partial class BtcBinaryStrategy : Strategy
         {
             Context.Subscribe(state.Market.Yes.Id);
             Context.Subscribe(state.Market.No.Id);
+            ResumeHeldPosition(state);
         }
 
         _subscriptions.Add(_bus.Subscribe<IndexTick>(OnIndexMessage));

@@ -11,4 +11,10 @@ public enum SignalKind : byte
 
     /// <summary>An extreme contract price while BTC is calm, faded toward fair value.</summary>
     MeanReversion = 3,
+
+    /// <summary>
+    /// Not a signal of this run: a position the portfolio already held when the market was added (a run resumed after a crash),
+    /// taken over so the exits manage it and no entry doubles it. Its original signal is in the earlier run's decisions.
+    /// </summary>
+    Resumed = 4,
 }

@@ -79,6 +79,22 @@ public sealed class TradeRecord
     /// <summary>P&amp;L after fees; final once the trade is closed.</summary>
     public decimal NetPnl => ExitProceeds + SettlementPayout - EntryCost - Fees;
 
+    /// <summary>
+    /// A trade for a position held before a restart: its contracts, cost basis and the fees it has paid become the entry, so the
+    /// exits price it as the original entry did and its P&amp;L ends where the portfolio's does.
+    /// </summary>
+    internal static TradeRecord Resume(int id, string market, InstrumentId instrument, OutcomeSide side, Quantity held, decimal costBasis,
+        decimal feesPaid, long openedNs)
+    {
+        var trade = new TradeRecord(id, market, instrument, side, SignalKind.Resumed, costBasis, entryOrderId: string.Empty, openedNs)
+        {
+            Bought = held,
+            EntryCost = costBasis,
+            EntryFees = feesPaid,
+        };
+        return trade;
+    }
+
     internal void AddEntryFill(in Fill fill)
     {
         EnsureOpen();

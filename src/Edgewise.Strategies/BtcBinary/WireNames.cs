@@ -10,6 +10,7 @@ public static class WireNames
         SignalKind.FlashCrash => "flash_crash",
         SignalKind.DelayArbitrage => "delay_arbitrage",
         SignalKind.MeanReversion => "mean_reversion",
+        SignalKind.Resumed => "resumed",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown signal."),
     };
 

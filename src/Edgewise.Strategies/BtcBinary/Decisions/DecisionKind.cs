@@ -20,4 +20,7 @@ public enum DecisionKind : byte
 
     /// <summary>A position was closed, by exit fills or by settlement, with its P&amp;L after fees.</summary>
     TradeClosed = 6,
+
+    /// <summary>A position held before a restart was taken over as the market's open trade (signal Resumed).</summary>
+    Resumed = 7,
 }

@@ -1,10 +1,12 @@
 using System.Text.Json;
+using Edgewise.Cli.Backtest;
 using Edgewise.Cli.Run;
 using Edgewise.Core.Numerics;
 using Edgewise.Core.Portfolio;
 using Edgewise.Simulators;
 using Edgewise.Storage.Store;
 using Edgewise.Venues.Kalshi;
+using Microsoft.Data.Sqlite;
 
 namespace Edgewise.Tests.Cli.Run;
 
@@ -75,7 +77,43 @@ public sealed class TradeAndSettlementTests : IDisposable
         Assert.Equal((SimKalshiServer.StartingBalance - Cost - Fee + Payout, 0m), (h.Kalshi.Balance, h.Kalshi.PositionOf(TradingRunHarness.Market.Ticker)));
     }
 
-    private static void AssertResultsAndStore(TradingRunHarness h, PaperOutcome outcome, string mode)
+    [Fact]
+    public async Task RunAsync_ResumedAfterItsMarketClosedWhileDown_TheRestoredPositionIsSettled()
+    {
+        var ticker = TradingRunHarness.Market.Ticker;
+        await using var h = await TradingRunHarness.StartAsync(_dir, live: false);
+        await h.StartSessionAsync();
+        await h.StepUntilTradeAsync(kalshiBook: null);
+        await h.StopAsync();
+        ReopenRun(h.Config.Store.Path); // as a kill -9 leaves it: the run's end never reached the store
+
+        // Back two minutes after the close: no tracker of this run ever sees the market, and Kalshi shows it settled "yes". The
+        // restored position's market is read at once (this synthetic ticker's suffix is not the close minute, so no close is parsed).
+        h.Clock.SetUtcNow(TradingRunHarness.Close + TimeSpan.FromMinutes(2));
+        var output = new AwaitingWriter();
+        var session = new PaperSession(h.Config, ProfileLocator.Load("kalshi-btc-v6", AppContext.BaseDirectory),
+            new PaperSettings { OutDirectory = Path.Combine(_dir, "out-2"), Dashboard = false }, output, h.Clock);
+        using var stop = new CancellationTokenSource();
+        var run = session.RunAsync(stop.Token);
+        await output.WaitForAsync("recovery: resuming run 1 ");
+        await output.WaitForAsync($"kalshi: market {ticker} settled yes (83 {ticker} at 1)");
+        await stop.CancelAsync();
+        var outcome = await run.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, outcome.RunId);
+        AssertResultsAndStore(h, outcome, "paper", tradeSignal: null); // this run's strategy never saw the market: no trade of its own
+    }
+
+    private static void ReopenRun(string storePath)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = storePath, Pooling = false }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE runs SET stopped_at = NULL, exit_reason = NULL WHERE id = 1";
+        Assert.Equal(1, command.ExecuteNonQuery());
+    }
+
+    private static void AssertResultsAndStore(TradingRunHarness h, PaperOutcome outcome, string mode, string? tradeSignal = "MeanReversion")
     {
         var ticker = TradingRunHarness.Market.Ticker;
         using var results = JsonDocument.Parse(File.ReadAllText(outcome.ResultsPath));
@@ -87,11 +125,19 @@ public sealed class TradeAndSettlementTests : IDisposable
         Assert.Equal(($"{ticker}.kalshi", "0", "0.00", "73.04", "0.613536"),
             (position.GetProperty("instrument").GetString(), position.GetProperty("quantity").GetString(), position.GetProperty("cost_basis").GetString(),
                 position.GetProperty("realized_pnl").GetString(), position.GetProperty("fees").GetString()));
-        var trade = Assert.Single(root.GetProperty("trades").EnumerateArray());
-        Assert.Equal(("Yes", "MeanReversion", "83", "9.96", "0.613536", "72.426464", true),
-            (trade.GetProperty("side").GetString(), trade.GetProperty("signal").GetString(), trade.GetProperty("bought").GetString(),
-                trade.GetProperty("entry_cost").GetString(), trade.GetProperty("fees").GetString(), trade.GetProperty("net_pnl").GetString(),
-                trade.GetProperty("closed").GetBoolean()));
+        if (tradeSignal is null)
+        {
+            Assert.Equal(0, root.GetProperty("trades").GetArrayLength());
+        }
+        else
+        {
+            var trade = Assert.Single(root.GetProperty("trades").EnumerateArray());
+            Assert.Equal(("Yes", tradeSignal, "83", "9.96", "0.613536", "72.426464", true),
+                (trade.GetProperty("side").GetString(), trade.GetProperty("signal").GetString(), trade.GetProperty("bought").GetString(),
+                    trade.GetProperty("entry_cost").GetString(), trade.GetProperty("fees").GetString(), trade.GetProperty("net_pnl").GetString(),
+                    trade.GetProperty("closed").GetBoolean()));
+        }
+
         var settlement = Assert.Single(root.GetProperty("settlements").EnumerateArray());
         Assert.Equal((ticker, "yes", "finalized"), (settlement.GetProperty("market").GetString(), settlement.GetProperty("result").GetString(),
             settlement.GetProperty("status").GetString()));

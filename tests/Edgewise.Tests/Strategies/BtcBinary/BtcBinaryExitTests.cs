@@ -1,6 +1,8 @@
 // Exits on constructed price paths after a delay-arbitrage entry at 60 s: 18 YES bought at 0.55
 // (floor($10 / 0.55) = 18; cost 18 × 0.55 = 9.90; fee 0.07 × 18 × 0.55 × 0.45 = 0.311850).
 using Edgewise.Core.Instruments;
+using Edgewise.Core.Numerics;
+using Edgewise.Core.Orders;
 using Edgewise.Strategies.BtcBinary;
 using Edgewise.Strategies.BtcBinary.Decisions;
 using Edgewise.Strategies.BtcBinary.Profiles;
@@ -130,6 +132,32 @@ public sealed class BtcBinaryExitTests
         var exit = Assert.Single(h.Decisions, static d => d.Kind == DecisionKind.Exit);
         Assert.Equal(ExitReason.StopLoss, exit.ExitReason);
         Assert.Equal(0.2876m, exit.Inputs!.StopFraction);
+    }
+
+    [Fact]
+    public void Resume_PositionRestoredBeforeTheStart_BecomesTheOpenTradeIsNotBoughtAgainAndExitsAsTheOriginalWould()
+    {
+        // What a resumed run restores from the store: the entry of Entered (18 YES at 0.55, fee 0.311850, filled at 60 s).
+        using var h = new StrategyHarness(Managed, beforeStart: static (engine, market) => engine.Cache.Portfolio.ApplyFill(
+            market.Yes, OrderSide.Buy, new Fill("t1", Price.Parse("0.55"), Quantity.Parse("18"), LiquiditySide.Taker, 0.31185m, StrategyHarness.Ns(60))));
+
+        var trade = Assert.Single(h.Strategy.Trades);
+        Assert.Equal((SignalKind.Resumed, OutcomeSide.Yes, 18m, 9.90m, 0.31185m, StrategyHarness.Ns(60)),
+            (trade.Signal, trade.Side, trade.Bought.ToDecimal(), trade.EntryCost, trade.EntryFees, trade.OpenedNs));
+        var resumed = Assert.Single(h.Decisions, static d => d.Kind == DecisionKind.Resumed);
+        Assert.Equal("trade 1: holding 18 at 0.55 from before the restart", resumed.Detail);
+
+        // The market that made Entered buy: the open trade is managed instead, so nothing is bought.
+        h.Step(0, 100_000m, 0.49m, 0.51m);
+        h.Step(60, 100_200m, 0.53m, 0.55m);
+        Assert.Single(h.Strategy.Trades);
+        Assert.DoesNotContain(h.Decisions, static d => d.Kind == DecisionKind.Entry && d.OrderId is not null);
+
+        // Then the target exit of Exit_BidReachesTheTarget_SellsAsProfitTarget, with the same P&L after fees.
+        h.Quote(90, 0.60m, 0.62m);
+        h.At(90.2);
+        Assert.Equal((ExitReason.ProfitTarget, 0.28575m), (trade.ExitReason, trade.NetPnl));
+        Assert.True(h.Engine.Cache.Portfolio.TryGetPosition(h.Market.Yes.Id, out var position) && position.IsFlat);
     }
 
     private static StrategyHarness Entered(BtcBinaryOptions options)

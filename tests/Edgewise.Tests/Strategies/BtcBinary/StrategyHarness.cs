@@ -27,7 +27,9 @@ internal sealed class StrategyHarness : IDisposable
     private readonly BookUpdate _update = new();
     private readonly NoBookMirror _mirror;
 
-    public StrategyHarness(BtcBinaryOptions? options = null, RiskLimits? risk = null, BookDepth depth = BookDepth.Known, decimal? strike = Strike)
+    // beforeStart runs once the market's instruments are in the cache, before the engine starts (a restored portfolio).
+    public StrategyHarness(BtcBinaryOptions? options = null, RiskLimits? risk = null, BookDepth depth = BookDepth.Known, decimal? strike = Strike,
+        Action<EngineLoop, BinaryMarket>? beforeStart = null)
     {
         Clock = new ReplayTimeProvider(OpenNs - (120L * 1_000_000_000L));
         Engine = new EngineLoop(new EngineOptions
@@ -46,6 +48,7 @@ internal sealed class StrategyHarness : IDisposable
         _mirror = new NoBookMirror(Engine);
         _mirror.Add(Market);
         Engine.Strategies.Add(Strategy);
+        beforeStart?.Invoke(Engine, Market);
         Engine.Start();
     }
 
