@@ -19,7 +19,10 @@ namespace Edgewise.Cli.Recovery;
 internal static class JournalReplay
 {
     /// <summary>The portfolio the journal describes, and how the stored position rows differ from it.</summary>
-    public static (Portfolio Portfolio, IReadOnlyList<string> Differences) Replay(
+    /// <returns>
+    /// Also every position update the replay made, with its fill's or settlement's time (what the risk engine counted then).
+    /// </returns>
+    public static (Portfolio Portfolio, IReadOnlyList<string> Differences, IReadOnlyList<(long TsNs, PositionUpdate Update)> Updates) Replay(
         IReadOnlyList<LedgerEntryRecord> ledger, IReadOnlyList<FillRecord> fills, IReadOnlyList<PositionRecord> positions)
     {
         ArgumentNullException.ThrowIfNull(ledger);
@@ -27,6 +30,7 @@ internal static class JournalReplay
         ArgumentNullException.ThrowIfNull(positions);
         var instruments = positions.ToDictionary(p => p.Instrument, p => new RecoveredInstrument(p.Instrument, p.Multiplier));
         var portfolio = new Portfolio();
+        var updates = new List<(long, PositionUpdate)>();
         var nextFill = 0;
         var i = 0;
         while (i < ledger.Count)
@@ -52,12 +56,12 @@ internal static class JournalReplay
                     }
 
                     var fill = fills[nextFill++];
-                    portfolio.ApplyFill(InstrumentOf(instruments, fill.Instrument, $"fill {fill.TradeId}"), fill.Side,
-                        new Fill(fill.TradeId, fill.Price, fill.Quantity, fill.Liquidity, fill.Fee, fill.TsEvent), entry.Reference);
+                    updates.Add((fill.TsEvent, portfolio.ApplyFill(InstrumentOf(instruments, fill.Instrument, $"fill {fill.TradeId}"), fill.Side,
+                        new Fill(fill.TradeId, fill.Price, fill.Quantity, fill.Liquidity, fill.Fee, fill.TsEvent), entry.Reference)));
                     break;
                 case LedgerEntryKind.SettlementPayout:
                     var settled = InstrumentOf(instruments, entry.Instrument, $"ledger entry {seq}");
-                    portfolio.Settle(settled, SettlementPrice(portfolio, settled, entry, seq), entry.Ts);
+                    updates.Add((entry.Ts, portfolio.Settle(settled, SettlementPrice(portfolio, settled, entry, seq), entry.Ts)));
                     break;
                 case LedgerEntryKind.Funding:
                     portfolio.ApplyFunding(InstrumentOf(instruments, entry.Instrument, $"ledger entry {seq}"), entry.Amount, entry.Ts);
@@ -86,7 +90,7 @@ internal static class JournalReplay
         }
 
         portfolio.EnsureReconciled();
-        return (portfolio, ComparePositions(portfolio, positions));
+        return (portfolio, ComparePositions(portfolio, positions), updates);
     }
 
     private static List<string> ComparePositions(Portfolio portfolio, IReadOnlyList<PositionRecord> stored)

@@ -26,6 +26,9 @@ internal sealed record RecoveryPlan(
     public static RecoveryPlan Fresh(IReadOnlyList<RunInfo> abandoned, IReadOnlyList<StoreRecord> writes) =>
         new(null, new Portfolio(), [], [], abandoned, writes, 0, new Dictionary<InstrumentId, long>(), null, null);
 
+    /// <summary>The resumed run's day so far and losing streak, for the risk engine's limits (null for a new run).</summary>
+    public RiskCarryOver? Risk { get; init; }
+
     public bool IsResume => ResumedRun is not null;
 
     /// <summary>The client order id scope of this process: "r&lt;run&gt;" for a new run, "r&lt;run&gt;.&lt;k&gt;" for its k-th resume.</summary>

@@ -72,7 +72,7 @@ internal static partial class RunRecovery
     {
         var ledger = reader.LoadLedger(run.Id);
         var positions = reader.LoadPositions(run.Id);
-        var (portfolio, replayDifferences) = JournalReplay.Replay(ledger, reader.LoadFills(run.Id), positions);
+        var (portfolio, replayDifferences, updates) = JournalReplay.Replay(ledger, reader.LoadFills(run.Id), positions);
         var differences = new List<string>(replayDifferences);
         differences.AddRange(reader.CheckConsistency(run.Id).Problems.Select(static p => $"store check: {p}"));
         var open = reader.LoadOpenOrders(run.Id);
@@ -105,7 +105,10 @@ internal static partial class RunRecovery
             ? $"recovery: {differences.Count} difference(s) between the venue and the store; review them before trading"
             : null;
         return new RecoveryPlan(run, portfolio, canceled, differences, abandoned, writes, ledger.Count,
-            positions.ToDictionary(static p => p.Instrument, static p => p.OpenedAt), Scope(run.Id, NextResume(reader, run.Id)), haltReason);
+            positions.ToDictionary(static p => p.Instrument, static p => p.OpenedAt), Scope(run.Id, NextResume(reader, run.Id)), haltReason)
+        {
+            Risk = RiskCarryOver.From(updates, request.NowNs),
+        };
     }
 
     /// <summary>One more than the highest resume number in the run's stored client order ids (1 when only its first process ordered).</summary>

@@ -72,6 +72,11 @@ internal sealed partial class PaperSession
             _output.WriteLine(line);
         }
 
+        if (_recovery.Risk is { } risk)
+        {
+            engine.Risk.CarryOver(risk.RealizedNetToday, risk.ConsecutiveLosses);
+        }
+
         if (_recovery.HaltReason is { } reason)
         {
             engine.SetTradingState(TradingState.Halted, reason);
@@ -96,6 +101,12 @@ internal sealed partial class PaperSession
             {
                 yield return string.Create(Inv,
                     $"recovery: position {position.Instrument} {position.NetQuantity} (cost basis {position.CostBasis}, opened {UnixTime.FromUnixNs(position.OpenedAt!.Value):u})");
+            }
+
+            if (plan.Risk is { } risk)
+            {
+                yield return string.Create(Inv,
+                    $"recovery: risk limits carry on from realized {risk.RealizedNetToday} after fees today (UTC) and {risk.ConsecutiveLosses} losing round trip(s) in a row");
             }
 
             foreach (var order in plan.CanceledOrders)
@@ -156,6 +167,14 @@ internal sealed partial class PaperSession
         }
 
         writer.WriteEndArray();
+        if (plan.Risk is { } carried)
+        {
+            writer.WriteStartObject("risk_carried_over");
+            writer.WriteString("realized_net_today", carried.RealizedNetToday.ToString(Inv));
+            writer.WriteNumber("consecutive_losses", carried.ConsecutiveLosses);
+            writer.WriteEndObject();
+        }
+
         writer.WriteString("halt_reason", plan.HaltReason);
         writer.WriteEndObject();
     }

@@ -183,6 +183,18 @@ public sealed class RiskEngine
         _sendCount = Math.Min(_sendCount + 1, _sendTimes.Length);
     }
 
+    /// <summary>
+    /// A run resumed after a restart: today's realized P&amp;L after fees and the losing streak it had, so the daily-loss and
+    /// losing-streak limits do not start over (RunRecovery recomputes both from the journal).
+    /// </summary>
+    public void CarryOver(decimal realizedNetToday, int consecutiveLosses)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(consecutiveLosses);
+        RollDay(_clock.GetUnixNs());
+        _dailyNet = realizedNetToday;
+        ConsecutiveLosses = consecutiveLosses;
+    }
+
     internal void OnPositionUpdate(in PositionUpdate update)
     {
         RollDay(_clock.GetUnixNs());

@@ -36,6 +36,20 @@ public sealed class RunRecoveryTests
     }
 
     [Fact]
+    public async Task Plan_UnfinishedRunResumedTheSameDay_CarriesTheDaysRealizedAfterFeesAndTheStreakToTheRiskLimits()
+    {
+        await using var fx = await RecoveryFixture.CrashedAsync();
+        using var reader = fx.Store.Reader();
+
+        var sameDay = RunRecovery.Plan(reader, new RecoveryRequest("test-profile", "hash-1", false, fx.Engine.Now));
+        var nextYear = RunRecovery.Plan(reader, Same());
+
+        // Realized 40 (BTC 4 sold at 110 over 100) + 20 (ETH settled at 60 over 50) − fees 0.15; the one closed round trip won.
+        Assert.Equal(new RiskCarryOver(59.85m, 0), sameDay.Risk);
+        Assert.Equal(new RiskCarryOver(0m, 0), nextYear.Risk);
+    }
+
+    [Fact]
     public async Task Plan_UnfinishedRun_OpenRoundTripClosesWithThePnlItWouldHaveHad()
     {
         await using var fx = await RecoveryFixture.CrashedAsync();
