@@ -7,10 +7,14 @@
 using System.Text.Json;
 using Edgewise.Cli.Persistence;
 using Edgewise.Cli.Recovery;
+using Edgewise.Core.Contracts;
+using Edgewise.Core.Instruments;
 using Edgewise.Core.Time;
 using Edgewise.Engine.Loop;
 using Edgewise.Engine.Risk;
 using Edgewise.Storage.Store;
+using Edgewise.Strategies.BtcBinary;
+using Edgewise.Venues.Kalshi;
 
 namespace Edgewise.Cli.Run;
 
@@ -33,18 +37,26 @@ internal sealed partial class PaperSession
         }
     }
 
-    /// <summary>Resumes the store's unfinished run (its id) or begins a new one; recovery's own records are committed first.</summary>
-    private async Task<long> BeginOrResumeRunAsync(WriteBehindStore store, CancellationToken ct)
+    /// <summary>
+    /// Resumes the store's unfinished run (its id) or begins a new one; recovery's own records are committed first. Live, Kalshi's
+    /// own report of positions and resting orders is what a resumed run is checked against; when Kalshi cannot give it, a resumed
+    /// run starts Halted, since nothing would then say whether the store is right.
+    /// </summary>
+    private async Task<long> BeginOrResumeRunAsync(WriteBehindStore store, KalshiDataOptions kalshiOptions, KalshiAuth? auth, CancellationToken ct)
     {
-        using (var reader = StoreReader.Open(store.Path))
+        _recovery = PlanRecovery(store.Path, venueStates: null);
+        if (_settings.Live && auth is not null && _recovery.IsResume)
         {
             try
             {
-                _recovery = RunRecovery.Plan(reader, new RecoveryRequest(_profile.Name, _profile.Sha256, _settings.NewRun, _clock.GetUnixNs()));
+                _recovery = PlanRecovery(store.Path, [(Venue, await FetchKalshiStateAsync(kalshiOptions, auth, ct).ConfigureAwait(false))]);
             }
-            catch (RecoveryException e)
+            catch (VenueStateUnavailableException e)
             {
-                throw new PaperSetupException($"store {store.Path}: {e.Message}", e);
+                _recovery = PlanRecovery(store.Path, []) with
+                {
+                    HaltReason = $"recovery: Kalshi could not report positions and orders ({e.Message}); review them before trading",
+                };
             }
         }
 
@@ -56,6 +68,29 @@ internal sealed partial class PaperSession
         }
 
         return await store.BeginRunAsync(_profile.Name, _profile.Sha256, _clock.GetUnixNs(), ct).ConfigureAwait(false);
+    }
+
+    /// <summary>RunRecovery's plan (pure: nothing is written until the caller enqueues its writes); live when venue states are given.</summary>
+    private RecoveryPlan PlanRecovery(string storePath, IReadOnlyList<(string Venue, VenueState State)>? venueStates)
+    {
+        using var reader = StoreReader.Open(storePath);
+        try
+        {
+            return RunRecovery.Plan(reader, new RecoveryRequest(_profile.Name, _profile.Sha256, _settings.NewRun, _clock.GetUnixNs(), venueStates));
+        }
+        catch (RecoveryException e)
+        {
+            throw new PaperSetupException($"store {storePath}: {e.Message}", e);
+        }
+    }
+
+    private async Task<VenueState> FetchKalshiStateAsync(KalshiDataOptions kalshiOptions, KalshiAuth auth, CancellationToken ct)
+    {
+        using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan }; // request timeouts run on the session's clock
+        var rest = new KalshiRestClient(http, kalshiOptions.RestBaseUri, _clock, auth, kalshiOptions.Connection.RestTimeout, kalshiOptions.Connection.MaxRestBytes);
+        var report = new KalshiVenueStateReport(rest, _clock,
+            static (ticker, side) => new InstrumentId(Venue, side == OutcomeSide.Yes ? ticker : ticker + BinaryMarket.NoSuffix));
+        return await report.FetchAsync(ct).ConfigureAwait(false);
     }
 
     private EngineOptions WithRecovery(EngineOptions options) =>

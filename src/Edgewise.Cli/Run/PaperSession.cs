@@ -136,7 +136,7 @@ internal sealed partial class PaperSession
 
         using var storeLock = LockStore();
         await using var store = WriteBehindStore.Open(_config.Store.Path, clock: _clock);
-        _runId = await BeginOrResumeRunAsync(store, ct).ConfigureAwait(false); // restart recovery (PaperSession.Recovery.cs)
+        _runId = await BeginOrResumeRunAsync(store, kalshiOptions, auth, ct).ConfigureAwait(false); // restart recovery (PaperSession.Recovery.cs)
         _outDirectory = Path.GetFullPath(_settings.OutDirectory ?? Path.Combine("out", $"run-{_runId}"));
         Directory.CreateDirectory(_outDirectory);
 

@@ -104,6 +104,59 @@ public sealed class TradeAndSettlementTests : IDisposable
         AssertResultsAndStore(h, outcome, "paper", tradeSignal: null); // this run's strategy never saw the market: no trade of its own
     }
 
+    [Theory]
+    [InlineData(null, null)]
+    [InlineData("50.00", "position KXBTC15M-25DEC311907-50.kalshi: the store holds 83, kalshi reports 50")]
+    [InlineData("boom", "recovery: Kalshi could not report positions and orders")]
+    public async Task RunAsync_LiveRunResumedAfterACrash_CheckedAgainstWhatKalshiReports(string? reportedPosition, string? expected)
+    {
+        var ticker = TradingRunHarness.Market.Ticker;
+        await using var h = await TradingRunHarness.StartAsync(_dir, live: true);
+        await h.StartSessionAsync();
+        SimKalshiSession[] sessions = [await h.Kalshi.NextSessionAsync(), await h.Kalshi.NextSessionAsync()];
+        foreach (var s in sessions)
+        {
+            await s.WaitUntilAsync(x => x.Subscriptions.Any(c => c.Channel is KalshiCommands.OrderbookDeltaChannel or KalshiCommands.FillChannel), "a subscription");
+        }
+
+        await h.StepUntilTradeAsync(Assert.Single(sessions, x => x.Subscriptions.Any(c => c.Channel == KalshiCommands.OrderbookDeltaChannel)));
+        await h.StopAsync();
+        ReopenRun(h.Config.Store.Path); // as a kill -9 leaves it
+        if (reportedPosition is not null) // Kalshi's answer scripted: a different position, or one that cannot be read
+        {
+            h.Kalshi.RespondOnce("/portfolio/positions", SimRestResponse.Json(
+                $$"""{"market_positions":[{"ticker":"{{ticker}}","position_fp":"{{reportedPosition}}"}],"event_positions":[],"cursor":""}"""));
+        }
+
+        var output = new AwaitingWriter();
+        var session = new PaperSession(h.Config, ProfileLocator.Load("kalshi-btc-v6", AppContext.BaseDirectory),
+            new PaperSettings { Live = true, OutDirectory = Path.Combine(_dir, "out-2"), Dashboard = false }, output, h.Clock);
+        using var stop = new CancellationTokenSource();
+        var run = session.RunAsync(stop.Token);
+        var resumed = await output.WaitForAsync("recovery: resuming run 1 ");
+        await output.WaitForAsync("edgewise run: running until Ctrl+C");
+        await stop.CancelAsync();
+        var outcome = await run.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+
+        Assert.Contains("1 open position(s)", resumed, StringComparison.Ordinal);
+        Assert.Equal(1, h.Kalshi.CountRequests("/trade-api/v2/portfolio/positions")); // read once, at the start of the resumed run
+        using var results = JsonDocument.Parse(File.ReadAllText(outcome.ResultsPath));
+        var recovery = results.RootElement.GetProperty("recovery");
+        if (expected is null)
+        {
+            Assert.Contains(" 0 difference(s)", resumed, StringComparison.Ordinal);
+            Assert.DoesNotContain(output.Lines, l => l.StartsWith("recovery: trading starts Halted", StringComparison.Ordinal));
+            Assert.Equal(JsonValueKind.Null, recovery.GetProperty("halt_reason").ValueKind);
+        }
+        else
+        {
+            // Trading starts Halted with the reason, and the difference (if Kalshi could answer) is listed.
+            Assert.Contains(output.Lines, l => l.StartsWith("recovery: trading starts Halted", StringComparison.Ordinal));
+            Assert.Contains(expected, string.Join('\n', output.Lines), StringComparison.Ordinal);
+            Assert.NotEqual(JsonValueKind.Null, recovery.GetProperty("halt_reason").ValueKind);
+        }
+    }
+
     private static void ReopenRun(string storePath)
     {
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = storePath, Pooling = false }.ToString());
