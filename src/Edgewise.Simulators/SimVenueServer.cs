@@ -34,10 +34,12 @@ public sealed class SimVenueServer : IAsyncDisposable
     private int _disposed;
 
     private readonly Func<HttpContext, Task<bool>>? _intercept;
+    private readonly Action<SimWebSocketConnection>? _accepted;
 
-    private SimVenueServer(Func<HttpContext, Task<bool>>? intercept)
+    private SimVenueServer(Func<HttpContext, Task<bool>>? intercept, Action<SimWebSocketConnection>? accepted)
     {
         _intercept = intercept;
+        _accepted = accepted;
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
@@ -84,9 +86,15 @@ public sealed class SimVenueServer : IAsyncDisposable
     /// Starts a server whose every request first goes to <paramref name="intercept"/> (a venue-specific fake: checking a signed
     /// upgrade, answering REST with state); when it returns true it has answered, otherwise the default handling applies.
     /// </summary>
-    public static async Task<SimVenueServer> StartAsync(Func<HttpContext, Task<bool>>? intercept)
+    /// <param name="intercept">See above.</param>
+    /// <param name="accepted">
+    /// Given each accepted WebSocket at once, on the upgrade's own thread, instead of queueing it for <see cref="NextConnectionAsync"/>:
+    /// a simulated venue registers the connection before anything else can run, so no stream message of the venue falls between
+    /// the client seeing the socket open and the venue sending to it (a message lost there is noticed only at the next one).
+    /// </param>
+    public static async Task<SimVenueServer> StartAsync(Func<HttpContext, Task<bool>>? intercept, Action<SimWebSocketConnection>? accepted = null)
     {
-        var server = new SimVenueServer(intercept);
+        var server = new SimVenueServer(intercept, accepted);
         await server._app.StartAsync();
         var address = server._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         var port = new Uri(address).Port;
@@ -172,7 +180,15 @@ public sealed class SimVenueServer : IAsyncDisposable
                 _connections.Add(connection);
             }
 
-            _newConnections.Writer.TryWrite(connection);
+            if (_accepted is { } accepted)
+            {
+                accepted(connection);
+            }
+            else
+            {
+                _newConnections.Writer.TryWrite(connection);
+            }
+
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
             await connection.RunAsync(stop.Token);
             return;

@@ -16,7 +16,6 @@ internal abstract class SpotVenueSim : IAsyncDisposable
     private readonly List<LevelChange> _changes = [];
     private readonly double _updateProbability;
     private readonly double _tradeProbability;
-    private Task _acceptLoop = Task.CompletedTask;
     private decimal _basisNoise;
     private decimal _bookPrice;
     private volatile bool _refusing;
@@ -55,8 +54,7 @@ internal abstract class SpotVenueSim : IAsyncDisposable
 
     public async Task StartAsync()
     {
-        Server = await SimVenueServer.StartAsync(InterceptAsync);
-        _acceptLoop = AcceptLoopAsync();
+        Server = await SimVenueServer.StartAsync(InterceptAsync, OnAccepted); // registered on the upgrade's thread, before any step can pass it by
     }
 
     /// <summary>Starts an outage until <paramref name="untilNs"/>: silent, or abrupt (connections dropped, upgrades refused). Call under the world lock.</summary>
@@ -120,8 +118,6 @@ internal abstract class SpotVenueSim : IAsyncDisposable
         {
             await Server.DisposeAsync();
         }
-
-        await _acceptLoop;
     }
 
     /// <summary>Completes once every frame queued so far has been handed to the sockets.</summary>
@@ -178,21 +174,4 @@ internal abstract class SpotVenueSim : IAsyncDisposable
         return true;
     }
 
-    private async Task AcceptLoopAsync()
-    {
-        while (true)
-        {
-            SimWebSocketConnection connection;
-            try
-            {
-                connection = await Server.NextConnectionAsync(Timeout.InfiniteTimeSpan);
-            }
-            catch (Exception ex) when (ex is InvalidOperationException or ObjectDisposedException or OperationCanceledException)
-            {
-                return;
-            }
-
-            OnAccepted(connection);
-        }
-    }
 }

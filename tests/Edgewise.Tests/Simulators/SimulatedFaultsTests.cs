@@ -36,9 +36,11 @@ public sealed class SimulatedFaultsTests
         foreach (var feed in h.Spots)
         {
             var health = feed.Client.GetHealth();
-            // Every recovery went through a fresh snapshot: no checksum failure, and any gap seen was healed by a resync. On a loaded
-            // machine one gap has been seen once (CI, session 2) and not reproduced; it is under investigation, so it is allowed
-            // here only when resynced.
+            // Every recovery went through a fresh snapshot: no checksum failure, and any gap seen was healed by a resync. A gap can
+            // be legitimate here: a REST snapshot that a reconnecting client fetched before the venue's next delta reached it shows
+            // as one at that delta (Binance's rule), and the client resyncs. The simulated venues register a connection at the
+            // upgrade itself, so no delta is lost in between (they used to do it a task later, and a delta sent in that gap was
+            // noticed only at the next one; at the end of a test's clock there was none).
             Assert.Equal(0L, health.ChecksumFailures);
             Assert.True(health.Gaps <= health.Resyncs, $"{feed.Venue}: {health.Gaps} gaps, {health.Resyncs} resyncs");
             Assert.Equal(BookHealth.Healthy, feed.Sink.HealthOf(feed.Instrument));

@@ -1,6 +1,9 @@
+using System.Text.Json;
 using Edgewise.Core.Books;
 using Edgewise.Core.Contracts;
 using Edgewise.Core.Instruments;
+using Edgewise.Core.Numerics;
+using Edgewise.Simulators;
 using Edgewise.TestKit;
 using Edgewise.Tests.Venues.Feeds;
 using Edgewise.Venues.Kalshi;
@@ -13,6 +16,8 @@ namespace Edgewise.Tests.Simulators;
 /// </summary>
 public sealed class SimulatedMarketsDeterminismTests
 {
+    private const string Sentinel = "1.23"; // a BRTI value the world never prints
+
     [Fact]
     public async Task TwoRuns_SameSeed_IdenticalFramesPerVenue_AnotherSeedDiffers()
     {
@@ -23,9 +28,9 @@ public sealed class SimulatedMarketsDeterminismTests
         foreach (var venue in first.Keys)
         {
             Assert.True(first[venue].Count > 50, $"{venue}: only {first[venue].Count} frames in 45 s");
-            // The frames are read once the books are synced; a frame of the last step (a heartbeat, a ticker) may still be on
-            // the wire in one run and not the other, so the runs must agree on everything both received, and differ in length
-            // by no more than one step's tail.
+            // The frames are read once the books are synced (and, for Kalshi, once a frame sent after everything has arrived); a
+            // spot frame of the last step (a heartbeat, a ticker) may still be on the wire in one run and not the other, so the
+            // runs must agree on everything both received, and differ in length by no more than one step's tail.
             var common = Math.Min(first[venue].Count, second[venue].Count);
             Assert.True(Math.Abs(first[venue].Count - second[venue].Count) <= 3, $"{venue}: {first[venue].Count} vs {second[venue].Count} frames");
             Assert.Equal(first[venue][..common], second[venue][..common]);
@@ -51,9 +56,10 @@ public sealed class SimulatedMarketsDeterminismTests
         }, sink, h.Clock, h.Markets.CreateKalshiAuth(h.Clock), recorder: kalshiFrames, random: FeedTestSettings.Random());
         h.Own(kalshi);
         h.Track(kalshi.RunAsync(h.Stopping));
+        SimKalshiSession? session = null;
         await h.StartSpotClientsAsync(beforeFirstStep: async () =>
         {
-            var session = await h.Markets.Kalshi.Server.NextSessionAsync();
+            session = await h.Markets.Kalshi.Server.NextSessionAsync();
             foreach (var channel in new[] { "orderbook_delta", "ticker", "trade" })
             {
                 await session.WaitForSubscriptionAsync(channel, ticker);
@@ -65,10 +71,37 @@ public sealed class SimulatedMarketsDeterminismTests
         await h.AdvanceAsync(TimeSpan.FromSeconds(44));
         await h.SpotBooksSyncedAsync();
 
+        // Everything the Kalshi venue sent has arrived once a frame sent after it has (one socket, in order): a last BRTI print
+        // with a value the world never makes, left out of the frames compared.
+        var arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        kalshi.IndexTickReceived += tick =>
+        {
+            if (tick.Value == Price.Parse(Sentinel))
+            {
+                arrived.TrySetResult();
+            }
+        };
+        await session!.PushIndexValueAsync("BRTI", Sentinel, h.Clock.GetUtcNow().ToUnixTimeMilliseconds());
+        await arrived.Task.WaitAsync(SimVenueServer.DefaultTimeout);
+
         var frames = h.Spots.ToDictionary(f => f.Instrument.Venue, f => WebSocketFrames(f.Recorder));
         frames["kalshi"] = WebSocketFrames(kalshiFrames);
+        Assert.Equal(1, frames["kalshi"].RemoveAll(IsSentinel));
         frames["kraken"].RemoveAll(f => f.StartsWith("""{"method":"pong""", StringComparison.Ordinal));
         return frames;
+    }
+
+    /// <summary>The cfbenchmarks_value frame whose inner CF print (a JSON string in "data") has the sentinel value.</summary>
+    private static bool IsSentinel(string frame)
+    {
+        using var outer = JsonDocument.Parse(frame);
+        if (outer.RootElement.GetProperty("type").GetString() != "cfbenchmarks_value")
+        {
+            return false;
+        }
+
+        using var inner = JsonDocument.Parse(outer.RootElement.GetProperty("msg").GetProperty("data").GetString()!);
+        return inner.RootElement.GetProperty("value").GetString() == Sentinel;
     }
 
     private static List<string> WebSocketFrames(ListFrameSink recorder) =>
