@@ -19,22 +19,7 @@ public sealed partial class SimKalshiSession
                 return;
             }
 
-            var wirePrice = !yes && subscription.UseYesPrice ? 1 - price : price;
-            var seq = subscription.NextSeq++;
-            await SendAsync(SimKalshiServer.Json(json =>
-            {
-                json.WriteString("type", "orderbook_delta");
-                json.WriteNumber("sid", subscription.Sid);
-                json.WriteNumber("seq", seq);
-                json.WriteStartObject("msg");
-                json.WriteString("market_ticker", ticker);
-                json.WriteString("market_id", SimKalshiServer.MarketId(ticker));
-                json.WriteString("price_dollars", SimKalshiBook.Price(wirePrice));
-                json.WriteString("delta_fp", SimKalshiBook.Size(delta));
-                json.WriteString("side", yes ? "yes" : "no");
-                json.WriteNumber("ts_ms", tsMs);
-                json.WriteEndObject();
-            }));
+            await SendDeltaAsync(subscription, ticker, yes, price, delta, tsMs);
         }
         finally
         {

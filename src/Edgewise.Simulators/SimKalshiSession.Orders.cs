@@ -23,22 +23,7 @@ public sealed partial class SimKalshiSession
                     continue;
                 }
 
-                var seq = book.NextSeq++;
-                var wirePrice = !yes && book.UseYesPrice ? 1 - price : price;
-                await SendAsync(SimKalshiServer.Json(json =>
-                {
-                    json.WriteString("type", "orderbook_delta");
-                    json.WriteNumber("sid", book.Sid);
-                    json.WriteNumber("seq", seq);
-                    json.WriteStartObject("msg");
-                    json.WriteString("market_ticker", ticker);
-                    json.WriteString("market_id", SimKalshiServer.MarketId(ticker));
-                    json.WriteString("price_dollars", SimKalshiBook.Price(wirePrice));
-                    json.WriteString("delta_fp", SimKalshiBook.Size(delta));
-                    json.WriteString("side", yes ? "yes" : "no");
-                    json.WriteNumber("ts_ms", _server.Now.ToUnixTimeMilliseconds());
-                    json.WriteEndObject();
-                }));
+                await SendDeltaAsync(book, ticker, yes, price, delta, _server.Now.ToUnixTimeMilliseconds());
             }
 
             foreach (var fill in activity.Fills)

@@ -110,22 +110,7 @@ public sealed partial class SimKalshiSession : IDisposable
         {
             var subscription = Require(Orderbook, ticker);
             _server.ApplyDelta(ticker, yes, p, d);
-            var wirePrice = !yes && subscription.UseYesPrice ? 1 - p : p;
-            var seq = subscription.NextSeq++;
-            await SendAsync(SimKalshiServer.Json(json =>
-            {
-                json.WriteString("type", "orderbook_delta");
-                json.WriteNumber("sid", subscription.Sid);
-                json.WriteNumber("seq", seq);
-                json.WriteStartObject("msg");
-                json.WriteString("market_ticker", ticker);
-                json.WriteString("market_id", SimKalshiServer.MarketId(ticker));
-                json.WriteString("price_dollars", SimKalshiBook.Price(wirePrice));
-                json.WriteString("delta_fp", SimKalshiBook.Size(d));
-                json.WriteString("side", side);
-                json.WriteNumber("ts_ms", _server.Now.ToUnixTimeMilliseconds());
-                json.WriteEndObject();
-            }));
+            await SendDeltaAsync(subscription, ticker, yes, p, d, _server.Now.ToUnixTimeMilliseconds());
         }
         finally
         {
@@ -267,6 +252,30 @@ public sealed partial class SimKalshiSession : IDisposable
         {
             // The connection broke while replying: the session is over.
         }
+    }
+
+    /// <summary>
+    /// One orderbook_delta on the subscription, next in its seq; the price is the side's own (sent in YES terms when the
+    /// subscription asked for use_yes_price). Call under the send lock, so seq order is wire order.
+    /// </summary>
+    private Task SendDeltaAsync(SimKalshiSubscription subscription, string ticker, bool yes, decimal price, decimal delta, long tsMs)
+    {
+        var wirePrice = !yes && subscription.UseYesPrice ? 1 - price : price;
+        var seq = subscription.NextSeq++;
+        return SendAsync(SimKalshiServer.Json(json =>
+        {
+            json.WriteString("type", "orderbook_delta");
+            json.WriteNumber("sid", subscription.Sid);
+            json.WriteNumber("seq", seq);
+            json.WriteStartObject("msg");
+            json.WriteString("market_ticker", ticker);
+            json.WriteString("market_id", SimKalshiServer.MarketId(ticker));
+            json.WriteString("price_dollars", SimKalshiBook.Price(wirePrice));
+            json.WriteString("delta_fp", SimKalshiBook.Size(delta));
+            json.WriteString("side", yes ? "yes" : "no");
+            json.WriteNumber("ts_ms", tsMs);
+            json.WriteEndObject();
+        }));
     }
 
     private SimKalshiSubscription? Find(string channel, string? ticker)

@@ -1,8 +1,7 @@
-// The shared body of a venue data client whose book snapshots come in the stream (Coinbase, Kraken): one supervised
-// FeedConnection, frames going parser -> venue book sync -> downstream (and to the recorder when given), and a
-// SubscriptionRenewer in place of a REST snapshot fetcher: when the sync loses a book (a sequence gap, a bad checksum) it
-// asks for that symbol again, and the renewer sends the venue's unsubscribe + subscribe messages, which bring a fresh
-// snapshot. The parser and sync are single-threaded: frames are parsed under one lock (the renewer only sends).
+// A venue data client whose book snapshots come in the stream (Coinbase, Kraken), on SyncedFeedClient (the connection, the
+// lock, parse -> sync -> downstream), with a SubscriptionRenewer in place of a REST snapshot fetcher: when the sync loses a
+// book (a sequence gap, a bad checksum) it asks for that symbol again, and the renewer sends the venue's unsubscribe +
+// subscribe messages, which bring a fresh snapshot (the renewer only sends; frames are parsed under the lock).
 //   connect    -> the venue's subscribe messages; queued renewals of the previous connection are dropped.
 //   disconnect -> the sync's OnReconnect: books wait for the snapshots of the next connection's subscriptions.
 // A venue supplies its parser and sync, its subscribe messages and the messages that renew one symbol's book.
@@ -11,15 +10,8 @@ using Edgewise.Core.Instruments;
 
 namespace Edgewise.Venues.Common;
 
-public abstract class StreamSnapshotFeedClient : IFeed, IFeedHandler, IDisposable
+public abstract class StreamSnapshotFeedClient : SyncedFeedClient
 {
-    private readonly IFrameSink? _recorder;
-    private readonly IVenueParser _parser;
-    private readonly IMarketDataSink _sync;
-    private readonly IBookSyncStats _syncStats;
-    private readonly Action<long> _resyncAll;
-    private readonly Lock _gate = new();
-
     /// <param name="parser">The venue's parser.</param>
     /// <param name="sync">The venue's book sync; its downstream is the engine's inbox, called under the lock.</param>
     /// <param name="syncStats">The same sync's counters (gaps, resyncs, checksum failures).</param>
@@ -31,46 +23,15 @@ public abstract class StreamSnapshotFeedClient : IFeed, IFeedHandler, IDisposabl
     /// <param name="random">Jitter for reconnect delays; <see cref="Random.Shared"/> when null.</param>
     protected StreamSnapshotFeedClient(IVenueParser parser, IMarketDataSink sync, IBookSyncStats syncStats, Action<long> resyncAll,
         Uri streamUri, FeedConnectionSettings settings, TimeProvider clock, IFrameSink? recorder, Random? random)
+        : base(parser, sync, syncStats, resyncAll, streamUri, settings, clock, recorder, random ?? Random.Shared)
     {
-        ArgumentNullException.ThrowIfNull(parser);
-        ArgumentNullException.ThrowIfNull(sync);
-        ArgumentNullException.ThrowIfNull(syncStats);
-        ArgumentNullException.ThrowIfNull(resyncAll);
-        ArgumentNullException.ThrowIfNull(settings);
-        ArgumentNullException.ThrowIfNull(clock);
-        _parser = parser;
-        _sync = sync;
-        _syncStats = syncStats;
-        _resyncAll = resyncAll;
-        _recorder = recorder;
-        Connection = new FeedConnection(parser.Venue, streamUri, settings, this, clock, random);
         Renewals = new SubscriptionRenewer(Connection, RenewMessages);
     }
-
-    public string Name => _parser.Venue;
-
-    /// <summary>The supervised socket (state, StateChanged, RequestReconnect).</summary>
-    public FeedConnection Connection { get; }
-
-    public IBookSyncStats BookStats => _syncStats;
 
     /// <summary>The book resubscriptions sent after a lost book (counters).</summary>
     public SubscriptionRenewer Renewals { get; }
 
-    public Task RunAsync(CancellationToken ct) => FeedTasks.RunTogetherAsync(Connection.RunAsync, Renewals.RunAsync, ct);
-
-    public FeedHealth GetHealth() => Connection.GetHealth() with
-    {
-        Gaps = _syncStats.Gaps,
-        Resyncs = _syncStats.Resyncs,
-        ChecksumFailures = _syncStats.ChecksumFailures,
-    };
-
-    public void Dispose()
-    {
-        Dispose(true);
-        GC.SuppressFinalize(this);
-    }
+    public override Task RunAsync(CancellationToken ct) => FeedTasks.RunTogetherAsync(Connection.RunAsync, Renewals.RunAsync, ct);
 
     /// <summary>The messages sent on every connect, in order.</summary>
     protected abstract IEnumerable<string> SubscribeMessages();
@@ -81,42 +42,13 @@ public abstract class StreamSnapshotFeedClient : IFeed, IFeedHandler, IDisposabl
     /// <summary>Called by the venue's sync inside a parse (under the lock): queues the renewal, never sends here.</summary>
     protected void RequestRenewal(InstrumentId instrument) => Renewals.Request(instrument.Symbol);
 
-    protected virtual void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            Connection.Dispose();
-        }
-    }
+    protected override void ResetPending() => Renewals.Reset();
 
-    async ValueTask IFeedHandler.OnConnectedAsync(FeedConnection connection, long connectionNumber, CancellationToken ct)
+    protected sealed override async ValueTask OnConnectedAsync(FeedConnection connection, CancellationToken ct)
     {
-        lock (_gate)
-        {
-            Renewals.Reset();
-        }
-
         foreach (var message in SubscribeMessages())
         {
             await connection.SendTextAsync(message, ct).ConfigureAwait(false);
-        }
-    }
-
-    ParseOutcome IFeedHandler.OnFrame(in RawFrame frame)
-    {
-        lock (_gate)
-        {
-            _recorder?.Write(frame);
-            return _parser.Parse(frame, _sync);
-        }
-    }
-
-    void IFeedHandler.OnDisconnected(string reason, long tsNs)
-    {
-        lock (_gate)
-        {
-            Renewals.Reset();
-            _resyncAll(tsNs);
         }
     }
 }
