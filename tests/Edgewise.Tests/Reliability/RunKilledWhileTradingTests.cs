@@ -79,12 +79,8 @@ public sealed class RunKilledWhileTradingTests : IDisposable
     }
 
     /// <summary>The status line shows the trade before the write-behind store has it: wait (by the child's lines) until it does.</summary>
-    private static async Task WaitUntilDurableAsync(EdgewiseChild child, TradingWorld world)
-    {
-        var seen = 0;
-        await child.WaitForLineAsync(l => l.StartsWith("status ", StringComparison.Ordinal) && ++seen > 0 && world.FillIsDurable(),
-            "the fill in the store");
-    }
+    private static Task<string> WaitUntilDurableAsync(EdgewiseChild child, TradingWorld world) =>
+        child.WaitForLineAsync(l => l.StartsWith("status ", StringComparison.Ordinal) && world.FillIsDurable(), "the fill in the store");
 
     /// <summary>The fakes and files one child run needs; each run of the child is answered with fresh spot books.</summary>
     private sealed class TradingWorld : IAsyncDisposable
