@@ -4,10 +4,14 @@ using System.Threading.Channels;
 using Edgewise.Cli.Backtest;
 using Edgewise.Cli.Configuration;
 using Edgewise.Cli.Run;
+using Edgewise.Core.Books;
+using Edgewise.Core.Instruments;
 using Edgewise.Simulators;
 using Edgewise.Strategies.BtcBinary;
 using Edgewise.TestKit;
 using Edgewise.Tests.Venues.Feeds;
+using Edgewise.Venues.Coinbase;
+using Edgewise.Venues.Kraken;
 
 namespace Edgewise.Tests.Cli.Run;
 
@@ -46,12 +50,14 @@ public sealed class PaperIndexTrackingTests : IDisposable
         var prints = Channel.CreateUnbounded<IndexTick>();
         var compared = Channel.CreateUnbounded<decimal?>();
         var output = new AwaitingWriter();
+        AwaitingSink? feeds = null;
         var session = new PaperSession(Config(kalshi, coinbase, kraken), ProfileLocator.Load("kalshi-btc-v6", AppContext.BaseDirectory), new PaperSettings
         {
             OutDirectory = Path.Combine(_dir, "out"),
             StatusInterval = TimeSpan.FromMinutes(1),
             Dashboard = false,
             AdjustKalshi = o => o with { Connection = FeedTestSettings.Connection() },
+            TapMarketData = inbox => feeds = new AwaitingSink(inbox),
         }, output, clock);
         session.IndexPrinted += tick => prints.Writer.TryWrite(tick);
         session.BrtiCompared += bps => compared.Writer.TryWrite(bps);
@@ -64,6 +70,10 @@ public sealed class PaperIndexTrackingTests : IDisposable
         await output.WaitForAsync("edgewise run: running until Ctrl+C"); // the status timer exists before the clock moves
         await BringCoinbaseUpAsync(coinbase);
         await BringKrakenUpAsync(kraken);
+        // The clock moves only once both snapshots have reached the engine (real sockets; a first run still JIT-compiling could
+        // otherwise fall thirty steps behind a clock that moves a second per step).
+        await feeds!.WaitUntilAsync(s => s.HealthOf(new InstrumentId(CoinbaseParser.VenueName, "BTC-USD")) == BookHealth.Healthy
+            && s.HealthOf(new InstrumentId(KrakenParser.VenueName, "BTC/USD")) == BookHealth.Healthy, "the Coinbase and Kraken books healthy");
 
         // Seconds go by one at a time until the proxy prints a usable value (both snapshots applied), then four more.
         var usable = new List<IndexTick>();
